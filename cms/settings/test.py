@@ -1,0 +1,12 @@
+"""Tests: PostgreSQL when DATABASE_URL is set (CI), else SQLite; only what tests need differs."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# A fast hasher: password hashing dominates fixture set-up otherwise.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Plain storage: the manifest would require collectstatic before every run.
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Media written by tests goes to a throwaway folder.
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

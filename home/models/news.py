@@ -1,0 +1,129 @@
+"""News published by the network's communications staff, with tag and year filters and feeds."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+
+from .base import BasePage
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "home.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news section under the home page: a paginated list filterable by tag and year,
+    with RSS and Atom feeds of the latest news of its language."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+    template = "pages/home/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("index des actualités")
+        verbose_name_plural = _("index des actualités")
+
+    def news(self):
+        """Live, public news of this index, newest first."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index_route(self, request):
+        news = self.news()
+        tag = request.GET.get("tag", "").strip()
+        year = request.GET.get("year", "").strip()
+        year = int(year) if year.isdigit() and len(year) == 4 else None
+        tags = Tag.objects.filter(
+            home_newspagetag_items__content_object__in=self.news()
+        ).distinct().order_by("name")
+        filters = {}
+        if tag:
+            news = news.filter(tags__slug=tag)
+            filters["tag"] = tag
+        if year:
+            news = news.filter(date__year=year)
+            filters["year"] = year
+        paginator = Paginator(news, settings.NEWS_PER_PAGE)
+        news_page = paginator.get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": news_page,
+                "page_range": paginator.get_elided_page_range(news_page.number),
+                "tags": tags,
+                "years": [date.year for date in self.news().dates("date", "year", order="DESC")],
+                "selected_tag": tag,
+                "selected_year": year,
+                "filter_query": urlencode(filters) + "&" if filters else "",
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        from home.feeds import LatestNewsRssFeed
+
+        return LatestNewsRssFeed()(request, index=self)
+
+    @path("atom/", name="atom")
+    def atom_route(self, request):
+        from home.feeds import LatestNewsAtomFeed
+
+        return LatestNewsAtomFeed()(request, index=self)
+
+
+class NewsPage(BasePage):
+    """One news item, child of the news index; its introduction is the lead."""
+
+    date = models.DateField(_("date de publication"), default=timezone.localdate)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    promote_panels = BasePage.promote_panels[:-1]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("tags"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/home/news_page.html"
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")

@@ -1,0 +1,115 @@
+"""The home page and the general-purpose content page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.figures import get_key_figures
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """Root of each language tree: the network's front door, with a hero, its presentation,
+    the latest news and key figures computed from the data."""
+
+    hero_title = models.CharField(_("titre d'accroche"), max_length=200)
+    hero_text = models.TextField(_("texte d'accroche"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image d'accroche"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page mise en avant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField(_("libellé du lien"), max_length=60, blank=True)
+    presentation_title = models.CharField(
+        _("titre de la présentation"), max_length=200, blank=True
+    )
+    presentation = RichTextField(_("présentation du réseau"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading=_("Accroche"),
+        ),
+        FieldPanel("presentation_title"),
+        FieldPanel("presentation"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("presentation"),
+    ]
+
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        TranslatableField("hero_link_label"),
+        TranslatableField("presentation_title"),
+        TranslatableField("presentation"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_link"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "home.NewsIndexPage"]
+    template = "pages/home/home_page.html"
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from .news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, alias_of__isnull=True)
+            .select_related("listing_image")
+            .order_by("-date", "-pk")[:3]
+        )
+        context["key_figures"] = get_key_figures(self.locale)
+        return context
+
+
+class StandardPage(BasePage):
+    """A free-form content page (about, legal notices, accessibility statement...)
+    anywhere under the home page."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/home/standard_page.html"
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
