@@ -26,10 +26,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if HomePage.objects.filter(locale__language_code="fr").exists():
             self.stdout.write("Demo content already loaded: nothing changed.")
-            return
-        with transaction.atomic():
-            summary = self.build()
-        self.stdout.write(self.style.SUCCESS("Demo content loaded: " + ", ".join(summary)))
+        else:
+            with transaction.atomic():
+                summary = self.build()
+            self.stdout.write(self.style.SUCCESS("Demo content loaded: " + ", ".join(summary)))
+        for username, password, role in DEMO_LOGINS:
+            self.stdout.write(f"  Demo login: {username} / {password} — {role}")
 
     def step(self, message):
         self.stdout.write(f"  … {message}")
@@ -96,7 +98,6 @@ class Command(BaseCommand):
             f"{pages} pages in 2 languages",
             f"{len(news_items)} news items",
             f"{len(self.images)} images",
-            "logins: " + "; ".join(f"{u} / {p} ({role})" for u, p, role in DEMO_LOGINS),
         ]
 
     def make_image(self, title, seed):
@@ -122,8 +123,6 @@ class Command(BaseCommand):
         if previous_root.pk != home.pk and not previous_root.get_children().exists():
             previous_root.delete()
         home.refresh_from_db()
-        about_slug = content.ABOUT["slug"]
-        self.pending_hero_link = about_slug
         return home
 
     def body(self, blocks):
