@@ -79,7 +79,9 @@ class DocumentBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, label=_("Paragraphe"), template="components/blocks/paragraph_block.html"
+        features=RICH_TEXT_FEATURES,
+        label=_("Paragraphe"),
+        template="components/blocks/paragraph_block.html",
     )
     image = FigureBlock()
     quote = QuoteBlock()

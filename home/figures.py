@@ -19,4 +19,6 @@ def get_key_figures(locale):
     values = dict.fromkeys(KEY_FIGURES, 0)
     for provide in hooks.get_hooks("register_key_figures"):
         values.update(provide(locale))
-    return [{"key": key, "label": label, "value": values[key]} for key, label in KEY_FIGURES.items()]
+    return [
+        {"key": key, "label": label, "value": values[key]} for key, label in KEY_FIGURES.items()
+    ]

@@ -10,3 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Media written by tests goes to a throwaway folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# WhiteNoise looks up STATIC_ROOT per request instead of warning that collectstatic never ran.
+WHITENOISE_AUTOREFRESH = True

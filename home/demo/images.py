@@ -22,9 +22,13 @@ def illustration(seed, size=(1600, 900)):
     box_width = width // 4
     left, top = rng.randint(width // 8, width // 2), height // 2
     draw.rectangle((left, top, left + box_width, top + height // 3), fill=PALETTE[0])
-    draw.rectangle((left + box_width // 3, top - 10, left + 2 * box_width // 3, top + 10), fill=PALETTE[4])
+    draw.rectangle(
+        (left + box_width // 3, top - 10, left + 2 * box_width // 3, top + 10), fill=PALETTE[4]
+    )
     ballot_left = left + box_width // 3 + 10
-    draw.rectangle((ballot_left, top - height // 5, ballot_left + box_width // 4, top), fill="#ffffff")
+    draw.rectangle(
+        (ballot_left, top - height // 5, ballot_left + box_width // 4, top), fill="#ffffff"
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=82)
     return buffer.getvalue()

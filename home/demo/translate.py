@@ -14,7 +14,9 @@ from wagtail_localize.segments.extract import extract_segments
 
 
 def _strings(instance):
-    return [segment for segment in extract_segments(instance) if isinstance(segment, StringSegmentValue)]
+    return [
+        segment for segment in extract_segments(instance) if isinstance(segment, StringSegmentValue)
+    ]
 
 
 def _align_block_ids(original, twin):

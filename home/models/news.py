@@ -54,12 +54,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         news = self.news()
-        tag = request.GET.get("tag", "").strip()
+        # PostgreSQL refuses NUL characters in a query, and no slug holds one.
+        tag = request.GET.get("tag", "").replace("\x00", "").strip()
         year = request.GET.get("year", "").strip()
-        year = int(year) if year.isdigit() and len(year) == 4 else None
-        tags = Tag.objects.filter(
-            home_newspagetag_items__content_object__in=self.news()
-        ).distinct().order_by("name")
+        # isdigit() alone accepts digits such as "²" that int() refuses.
+        year = int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None
+        tags = (
+            Tag.objects.filter(home_newspagetag_items__content_object__in=self.news())
+            .distinct()
+            .order_by("name")
+        )
         filters = {}
         if tag:
             news = news.filter(tags__slug=tag)

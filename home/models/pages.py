@@ -37,10 +37,10 @@ class HomePage(BasePage):
         related_name="+",
     )
     hero_link_label = models.CharField(_("libellé du lien"), max_length=60, blank=True)
-    presentation_title = models.CharField(
-        _("titre de la présentation"), max_length=200, blank=True
+    presentation_title = models.CharField(_("titre de la présentation"), max_length=200, blank=True)
+    presentation = RichTextField(
+        _("présentation du réseau"), features=RICH_TEXT_FEATURES, blank=True
     )
-    presentation = RichTextField(_("présentation du réseau"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -112,4 +112,3 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("page de contenu")
         verbose_name_plural = _("pages de contenu")
-

@@ -54,7 +54,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("postal_address")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(

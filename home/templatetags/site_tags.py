@@ -48,7 +48,9 @@ def language_versions(context):
                 for code, translation in translations.items()
             }
         else:
-            urls = {code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES}
+            urls = {
+                code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES
+            }
         return [
             {
                 "code": code,

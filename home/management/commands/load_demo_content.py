@@ -46,7 +46,9 @@ class Command(BaseCommand):
                 User.objects.create_superuser(username, f"{username}@reseau-bp.example", password)
 
         self.step("images and documents")
-        self.images = [self.make_image(f"Illustration {n + 1}", seed=n) for n in range(len(content.NEWS) + 2)]
+        self.images = [
+            self.make_image(f"Illustration {n + 1}", seed=n) for n in range(len(content.NEWS) + 2)
+        ]
         self.document = get_document_model().objects.create(
             title="Présentation du réseau (exemple)",
             file=ContentFile(
@@ -65,9 +67,13 @@ class Command(BaseCommand):
         about = self.make_standard_page(home, content.ABOUT, "fr", show_in_menus=True)
         news_index = self.publish(
             home,
-            NewsIndexPage(slug=content.NEWS_INDEX["slug"], show_in_menus=True, **content.NEWS_INDEX["fr"]),
+            NewsIndexPage(
+                slug=content.NEWS_INDEX["slug"], show_in_menus=True, **content.NEWS_INDEX["fr"]
+            ),
         )
-        news_items = [self.make_news(news_index, item, n, "fr") for n, item in enumerate(content.NEWS)]
+        news_items = [
+            self.make_news(news_index, item, n, "fr") for n, item in enumerate(content.NEWS)
+        ]
         legal_pages = {
             role: self.make_standard_page(home, data, "fr")
             for role, data in content.LEGAL_PAGES.items()
@@ -112,7 +118,9 @@ class Command(BaseCommand):
 
     def make_home(self):
         root = Page.get_first_root_node()
-        home = HomePage(slug="accueil", locale=self.french, hero_image=self.images[-1], **content.HOME["fr"])
+        home = HomePage(
+            slug="accueil", locale=self.french, hero_image=self.images[-1], **content.HOME["fr"]
+        )
         root.add_child(instance=home)
         home.save_revision().publish()
         site = Site.objects.get(is_default_site=True)
@@ -154,7 +162,9 @@ class Command(BaseCommand):
 
     def standard_twin(self, data):
         fields = data["en"]
-        return StandardPage(title=fields["title"], intro=fields["intro"], body=self.body(fields["body"]))
+        return StandardPage(
+            title=fields["title"], intro=fields["intro"], body=self.body(fields["body"])
+        )
 
     def news_body(self, item, language):
         _title, _intro, paragraphs = item[language]
