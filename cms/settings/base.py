@@ -4,9 +4,9 @@ environment and listed with its default in `.env.example`."""
 import os
 from pathlib import Path
 
-import dj_database_url
-
 from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -170,6 +170,4 @@ LOGGING = {
 }
 
 NEWS_PER_PAGE = 10
-SITE_DESCRIPTION = _(
-    "Le réseau des collectivités françaises qui mènent un budget participatif."
-)
+SITE_DESCRIPTION = _("Le réseau des collectivités françaises qui mènent un budget participatif.")
