@@ -1,0 +1,128 @@
+"""Every page of the demo site, in both languages, checked in a real browser with axe-core
+(WCAG 2.1 A/AA and best practices) and as markup with the Nu HTML checker (the W3C
+validator). Run with `make test-browser`; the checks need Chromium, Node packages and Java."""
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
+# Widths of the screenshots left in .browser-reports/: a desktop and a phone.
+SCREEN_WIDTHS = {"desktop": 1280, "mobile": 390}
+
+
+def fail_listing(problems, what, urls):
+    """One failure listing every problem, rather than stopping at the first page."""
+    if problems:
+        report = "\n".join(problems)
+        pytest.fail(f"{len(problems)} {what} on {len(urls)} URLs:\n{report}", pytrace=False)
+
+
+def describe_violation(path, violation):
+    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+    return f"{path}: {violation['id']} ({violation['impact']}) {violation['help']} — {targets}"
+
+
+# live_server needs a transactional database, flushed after the test; serialized_rollback
+# restores what the migrations created (locales, root page) for the tests that run after.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_pages_pass_axe_and_make_no_third_party_request(
+    live_server, demo_site, chromium_options, axe_script, reports_dir
+):
+    server = urlsplit(live_server.url).netloc
+    problems = []
+    current = {"path": None}
+
+    def on_request(request):
+        # data: URLs stay inside the page; anything fetched must come from our own server.
+        scheme, netloc = urlsplit(request.url)[:2]
+        if scheme in ("http", "https", "ws", "wss") and netloc != server:
+            problems.append(f"{current['path']}: third-party request to {request.url}")
+
+    def on_response(response):
+        # A missing stylesheet or image would make axe's contrast results meaningless.
+        if response.status >= 400 and response.request.resource_type != "document":
+            problems.append(f"{current['path']}: HTTP {response.status} on {response.url}")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**chromium_options)
+        page = browser.new_page(viewport={"width": SCREEN_WIDTHS["desktop"], "height": 900})
+        page.on("request", on_request)
+        page.on("response", on_response)
+
+        for path, expected_status in demo_site:
+            current["path"] = path
+            response = page.goto(live_server.url + path, wait_until="load")
+            if response.status != expected_status:
+                problems.append(f"{path}: HTTP {response.status}, expected {expected_status}")
+                continue
+            page.add_script_tag(path=axe_script)
+            results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+            problems += [describe_violation(path, v) for v in results["violations"]]
+
+        take_screenshots(page, live_server.url, demo_site, reports_dir / "screenshots")
+        browser.close()
+
+    fail_listing(problems, "problem(s)", demo_site)
+
+
+def take_screenshots(page, base_url, demo_site, folder):
+    """The home page and a news page at desktop and phone widths, for a human eye: axe
+    cannot tell whether the layout looks right."""
+    # The first news item of the sitemap: /actualites/<slug>/.
+    news = next(
+        path for path, _ in demo_site if path.startswith("/actualites/") and path.count("/") == 3
+    )
+    folder.mkdir(exist_ok=True)
+    for name, path in {"home": "/", "news": news}.items():
+        for device, width in SCREEN_WIDTHS.items():
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(base_url + path, wait_until="load")
+            page.screenshot(path=folder / f"{name}-{device}.png", full_page=True)
+
+
+@pytest.mark.django_db
+def test_pages_are_valid_html(client, demo_site, vnu_command, tmp_path):
+    # Each page is saved to a file and the checker runs once for all of them: starting
+    # Java for each page would cost a second or two every time.
+    folder = tmp_path / "html"
+    folder.mkdir()
+    path_of_file = {}
+    for number, (path, expected_status) in enumerate(demo_site):
+        response = client.get(path)
+        assert response.status_code == expected_status, path
+        file = folder / f"page-{number:03}.html"
+        file.write_bytes(response.content)
+        path_of_file[file.name] = path
+
+    # The site's own stylesheets go through the same run: a typo in a property is silently
+    # dropped by browsers, and may take a focus ring or a colour with it.
+    stylesheets = sorted((Path(settings.BASE_DIR) / "static").rglob("*.css"))
+    files = [*sorted(folder.iterdir()), *stylesheets]
+    result = subprocess.run(
+        [*vnu_command, "--errors-only", "--also-check-css", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # The checker writes its JSON report on stderr; its exit status only says "errors".
+    messages = json.loads(result.stderr)["messages"]
+    errors = []
+    for message in messages:
+        file = Path(urlsplit(message.get("url", "")).path).name
+        where = path_of_file.get(file, message.get("url", "?"))
+        errors.append(f"{where} line {message.get('lastLine', '?')}: {message['message']}")
+    fail_listing(errors, "HTML error(s)", demo_site)
