@@ -7,6 +7,7 @@ import datetime
 
 from django.utils import timezone
 
+from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 import factory
@@ -26,6 +27,20 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """An image in the root collection (wagtail-factories would create a new root)."""
+
+    title = factory.Sequence(lambda n: f"Illustration {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A document in the root collection."""
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
 
 
 class HomePageFactory(PublishedPageFactory):

@@ -53,7 +53,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        news = self.news()
+        # The cards picture their listing image: one query for the renditions of the page.
+        news = self.news().prefetch_related("listing_image__renditions")
         # PostgreSQL refuses NUL characters in a query, and no slug holds one.
         tag = request.GET.get("tag", "").replace("\x00", "").strip()
         year = request.GET.get("year", "").strip()

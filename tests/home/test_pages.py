@@ -4,11 +4,18 @@ both languages."""
 from django.urls import reverse
 
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
-from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
+from home.factories import (
+    DocumentFactory,
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 from .helpers import parse
@@ -183,3 +190,38 @@ def test_page_renders_in_french_and_english(client, translated_pages, kind, lang
     assert html.html["lang"] == language
     expected_heading = page.hero_title if kind == "home" else page.title
     assert html.h1.get_text(strip=True) == expected_heading
+
+
+def test_standard_page_renders_every_body_block(client, settings, tmp_path, home):
+    settings.MEDIA_ROOT = tmp_path
+    target = StandardPageFactory(parent=home, title="Adhérer", slug="adherer")
+    page = StandardPageFactory(
+        parent=home,
+        slug="le-reseau",
+        body=[
+            ("heading", {"text": "Une gouvernance par collèges", "level": "h3"}),
+            ("paragraph", RichText("<p>Le collège des pairs et celui des habitants.</p>")),
+            ("image", {"image": {"image": ImageFactory(), "decorative": True, "alt_text": ""}}),
+            ("quote", {"text": "Donner du pouvoir d'agir.", "attribution": "La charte"}),
+            (
+                "call_to_action",
+                {
+                    "title": "Rejoindre",
+                    "text": "",
+                    "page": target,
+                    "url": "",
+                    "button_label": "Adhérer",
+                },
+            ),
+            ("document", {"document": DocumentFactory(title="Charte"), "title": ""}),
+        ],
+    )
+    response = client.get(page.url)
+    assert response.status_code == 200
+    article = parse(response).select_one("main article")
+    assert article.select_one("h3").get_text(strip=True) == "Une gouvernance par collèges"
+    assert "Le collège des pairs" in article.select_one(".rich-text").get_text()
+    assert article.select_one("figure.figure img") is not None
+    assert article.select_one("blockquote").get_text(strip=True) == "Donner du pouvoir d'agir."
+    assert article.select_one(".call-to-action a")["href"] == "/adherer/"
+    assert article.select_one(".document-link a").get_text(" ", strip=True).startswith("Charte")
