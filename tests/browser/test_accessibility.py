@@ -27,6 +27,8 @@ SCREEN_WIDTHS = {"desktop": 1280, "mobile": 390}
 def fail_listing(problems, what, urls):
     """One failure listing every problem, rather than stopping at the first page."""
     if problems:
+        # The same remote request or broken image can be reported many times on one page.
+        problems = list(dict.fromkeys(problems))
         report = "\n".join(problems)
         pytest.fail(f"{len(problems)} {what} on {len(urls)} URLs:\n{report}", pytrace=False)
 
@@ -36,11 +38,13 @@ def describe_violation(path, violation):
     return f"{path}: {violation['id']} ({violation['impact']}) {violation['help']} — {targets}"
 
 
+# The tool fixtures come first in the arguments, so that a missing tool fails at once rather
+# than after the demo content is loaded.
 # live_server needs a transactional database, flushed after the test; serialized_rollback
 # restores what the migrations created (locales, root page) for the tests that run after.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_pass_axe_and_make_no_third_party_request(
-    live_server, demo_site, chromium_options, axe_script, reports_dir
+    chromium_options, axe_script, reports_dir, live_server, demo_site
 ):
     server = urlsplit(live_server.url).netloc
     problems = []
@@ -95,7 +99,7 @@ def take_screenshots(page, base_url, demo_site, folder):
 
 
 @pytest.mark.django_db
-def test_pages_are_valid_html(client, demo_site, vnu_command, tmp_path):
+def test_pages_are_valid_html(vnu_command, client, demo_site, tmp_path):
     # Each page is saved to a file and the checker runs once for all of them: starting
     # Java for each page would cost a second or two every time.
     folder = tmp_path / "html"
