@@ -36,7 +36,8 @@ test: install ## Run the test suite (on PostgreSQL when DATABASE_URL is set, els
 	$(UV) run --frozen pytest -m "not browser"
 
 browser-deps: install ## Install Chromium (Debian), axe-core and the Nu HTML checker (npm)
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+	@command -v chromium >/dev/null && command -v java >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver default-jre-headless)
 	npm ci --no-audit --no-fund --silent
 
 test-browser: browser-deps ## Check every demo page in Chromium with axe-core, and with the Nu HTML checker

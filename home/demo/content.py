@@ -89,7 +89,7 @@ ABOUT = {
             ),
             (
                 "document",
-                {"title": "Présentation du réseau (PDF, exemple)"},
+                {"title": "Présentation du réseau (exemple)"},
             ),
         ],
     },
@@ -127,7 +127,7 @@ ABOUT = {
             ),
             (
                 "document",
-                {"title": "Presentation of the network (PDF, example)"},
+                {"title": "Presentation of the network (example)"},
             ),
         ],
     },

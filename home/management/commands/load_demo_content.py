@@ -49,17 +49,13 @@ class Command(BaseCommand):
         self.images = [
             self.make_image(f"Illustration {n + 1}", seed=n) for n in range(len(content.NEWS) + 2)
         ]
+        pdf = pdf_document(
+            ["Reseau National des Budgets Participatifs", "Document d'exemple / Example document"]
+        )
         self.document = get_document_model().objects.create(
             title="Présentation du réseau (exemple)",
-            file=ContentFile(
-                pdf_document(
-                    [
-                        "Reseau National des Budgets Participatifs",
-                        "Document d'exemple / Example document",
-                    ]
-                ),
-                name="presentation-reseau.pdf",
-            ),
+            file=ContentFile(pdf, name="presentation-reseau.pdf"),
+            file_size=len(pdf),
         )
 
         self.step("French pages")
