@@ -38,7 +38,3 @@ class FooterLink(Orderable):
     )
 
     panels = [FieldPanel("page"), FieldPanel("label")]
-
-    @property
-    def text(self):
-        return self.label or self.page.title

@@ -15,7 +15,15 @@ from wagtail.rich_text import RichText
 from home.demo import content
 from home.demo.images import illustration, pdf_document
 from home.demo.translate import translate
-from home.models import Footer, HomePage, NewsIndexPage, NewsPage, SiteSettings, StandardPage
+from home.models import (
+    Footer,
+    FooterLink,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    SiteSettings,
+    StandardPage,
+)
 
 DEMO_LOGINS = [("admin", "admin", "administrateur du réseau (superuser)")]
 
@@ -74,9 +82,12 @@ class Command(BaseCommand):
             role: self.make_standard_page(home, data, "fr")
             for role, data in content.LEGAL_PAGES.items()
         }
-        footer = Footer.objects.create(locale=self.french, text=content.FOOTER["fr"])
-        footer.links.create(page=about, sort_order=0)
-        footer.links.create(page=news_index, sort_order=1)
+        footer = Footer(
+            locale=self.french,
+            text=content.FOOTER["fr"],
+            links=[FooterLink(page=about), FooterLink(page=news_index)],
+        )
+        footer.save()
 
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         for field, value in content.SITE_SETTINGS.items():
