@@ -36,3 +36,21 @@ def test_production_settings_load_with_secret_key_and_allowed_hosts():
         SECRET_KEY="une-cle-secrete-de-test", ALLOWED_HOSTS="budgets-participatifs.fr"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_pass_the_deploy_checks():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            # Long and random enough for the security.W009 check.
+            "SECRET_KEY": "production-check-" + "k7Qz" * 16,
+            "ALLOWED_HOSTS": "budgets-participatifs.fr",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
