@@ -4,6 +4,8 @@ changes nothing when run again."""
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
@@ -16,16 +18,25 @@ from home.models import Footer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def load_demo_content(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def load_demo_content():
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()
 
-    def load():
-        output = StringIO()
-        call_command("load_demo_content", stdout=output)
-        return output.getvalue()
 
-    return load
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, loaded once for this module (it takes seconds) in a transaction
+    that each test nests into and that is rolled back after the last one."""
+    media_root = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(MEDIA_ROOT=media_root),
+    ):
+        load_demo_content()
+        yield
+        transaction.set_rollback(True)
 
 
 def counts():
@@ -37,8 +48,7 @@ def counts():
     }
 
 
-def test_demo_content_builds_french_pages_translated_into_english(load_demo_content):
-    load_demo_content()
+def test_demo_content_builds_french_pages_translated_into_english(demo_site):
     english = Locale.objects.get(language_code="en")
     french_pages = Page.objects.filter(locale__language_code="fr", depth__gt=1).specific()
     assert len(french_pages) == 3 + len(content.NEWS) + len(content.LEGAL_PAGES)
@@ -57,8 +67,7 @@ def test_demo_content_builds_french_pages_translated_into_english(load_demo_cont
         assert titles[page["fr"]["title"]] == page["en"]["title"]
 
 
-def test_demo_content_second_run_changes_nothing(load_demo_content):
-    load_demo_content()
+def test_demo_content_second_run_changes_nothing(demo_site):
     before = counts()
     output = load_demo_content()
     assert "nothing changed" in output

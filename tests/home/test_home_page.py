@@ -7,7 +7,7 @@ from wagtail import hooks
 
 import pytest
 
-from home.factories import NewsPageFactory
+from home.factories import NewsPageFactory, StandardPageFactory
 
 from .helpers import parse
 
@@ -85,3 +85,19 @@ def test_home_page_lists_the_three_latest_news_of_its_language(
         link.get_text(strip=True) for link in parse(client.get("/en/")).select(".card-title a")
     ]
     assert english == ["An English news item"]
+
+
+def test_home_page_hero_links_to_the_page_in_the_language_of_the_visitor(client, home, translate):
+    about = StandardPageFactory(parent=home, title="Le réseau", slug="le-reseau")
+    home.hero_link = about
+    home.hero_link_label = "Découvrir le réseau"
+    home.save()
+    translate(home, title="Home", hero_link_label="Discover the network")
+    translate(about, title="The network")
+    french = parse(client.get("/")).select_one(".hero a.button")
+    english = parse(client.get("/en/")).select_one(".hero a.button")
+    assert (french["href"], french.get_text(strip=True)) == ("/le-reseau/", "Découvrir le réseau")
+    assert (english["href"], english.get_text(strip=True)) == (
+        "/en/le-reseau/",
+        "Discover the network",
+    )
