@@ -120,6 +120,7 @@ def test_news_feed_declares_its_language(client, english_news, path, language):
         ("/en/", {"rss": "/en/actualites/rss/", "atom": "/en/actualites/atom/"}),
         ("/en/actualites/", {"rss": "/en/actualites/rss/", "atom": "/en/actualites/atom/"}),
     ],
+    ids=["home-fr", "news-index-fr", "home-en", "news-index-en"],
 )
 def test_pages_announce_the_feeds_of_their_language(client, english_news, path, feeds):
     head = parse(client.get(path)).head

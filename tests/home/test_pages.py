@@ -23,10 +23,6 @@ from .helpers import parse
 pytestmark = pytest.mark.django_db
 
 
-def model_name(value):
-    return getattr(value, "__name__", "")
-
-
 @pytest.mark.parametrize(
     ("model", "parents"),
     [
@@ -35,7 +31,7 @@ def model_name(value):
         (NewsIndexPage, {HomePage}),
         (NewsPage, {NewsIndexPage}),
     ],
-    ids=model_name,
+    ids=["HomePage", "StandardPage", "NewsIndexPage", "NewsPage"],
 )
 def test_page_type_allows_only_its_parent_page_types(model, parents):
     assert set(model.allowed_parent_page_models()) == parents
@@ -49,7 +45,7 @@ def test_page_type_allows_only_its_parent_page_types(model, parents):
         (NewsIndexPage, {NewsPage}),
         (NewsPage, set()),
     ],
-    ids=model_name,
+    ids=["HomePage", "StandardPage", "NewsIndexPage", "NewsPage"],
 )
 def test_page_type_allows_only_its_subpage_types(model, children):
     assert set(model.allowed_subpage_models()) == children
