@@ -31,9 +31,11 @@ def sitemap(request):
     entries = []
     by_translation_key = defaultdict(list)
     for page in public_pages(site):
-        url = page.get_full_url(request=request)
-        if not url:
+        # Absolute on the host that was asked, like robots.txt and the hreflang links.
+        path = page.get_url(request=request)
+        if not path:
             continue
+        url = request.build_absolute_uri(path)
         entry = {
             "location": url,
             "lastmod": page.last_published_at,
