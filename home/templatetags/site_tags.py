@@ -95,7 +95,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    return list(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True))
 
 
 @register.simple_tag(takes_context=True)
@@ -120,5 +120,11 @@ def news_index(context):
 
 @register.filter
 def localized_page(page):
-    """The live translation of a page chosen in French, in the active language."""
-    return page.localized if page else None
+    """The translation in the active language of a page chosen in French, or None when the
+    page is not live and public (a link to a draft would leak its title and lead to a 404)."""
+    if page is None:
+        return None
+    page = page.localized
+    if not page.live or page.get_view_restrictions().exists():
+        return None
+    return page

@@ -1,6 +1,8 @@
 """The footer of every page states the accessibility conformity level and links to the
 accessibility statement in the visitor's language (a legal duty of French public sites)."""
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from home.factories import NewsPageFactory, StandardPageFactory
@@ -85,3 +87,13 @@ def test_english_footer_links_to_english_pages_with_their_english_titles(
     english_links = parse(client.get("/en/")).select(".footer-links a[href='/en/le-reseau/']")
     assert [link.get_text(strip=True) for link in french_links] == ["Le réseau"]
     assert [link.get_text(strip=True) for link in english_links] == ["The network"]
+
+
+def test_footer_hides_links_to_draft_and_private_pages(client, home):
+    draft = StandardPageFactory(parent=home, title="Projet de page", slug="projet", live=False)
+    private = StandardPageFactory(parent=home, title="Espace des membres", slug="espace")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    Footer(locale=home.locale, links=[FooterLink(page=draft), FooterLink(page=private)]).save()
+    footer = parse(client.get("/")).select_one("footer").get_text(" ", strip=True)
+    assert "Projet de page" not in footer
+    assert "Espace des membres" not in footer
