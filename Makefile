@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 
-.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check
+.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -58,6 +58,10 @@ check: install ## Django system checks and missing migrations
 deploy-check: install ## Production settings pass `check --deploy` without a warning
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=deploy-check-$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+referential: install ## Rebuild the reference data of French authorities from the npm package (Etalab)
+	npm ci --no-audit --no-fund --silent
+	$(MANAGE) build_referential
 
 # The creation date is dropped so that an unchanged catalogue compiles to the same bytes.
 messages: install ## Update the message files (French source strings, English catalogue) and compile them
