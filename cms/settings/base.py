@@ -171,3 +171,4 @@ LOGGING = {
 
 NEWS_PER_PAGE = 10
 SITE_DESCRIPTION = _("Le réseau des collectivités françaises qui mènent un budget participatif.")
+MEMBERS_PER_PAGE = 24

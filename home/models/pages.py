@@ -73,7 +73,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.NewsIndexPage"]
+    subpage_types = ["home.StandardPage", "home.NewsIndexPage", "members.MemberIndexPage"]
     template = "pages/home/home_page.html"
 
     class Meta:

@@ -14,6 +14,7 @@ import pytest
 
 from home.demo import content
 from home.models import Footer
+from members import demo as members_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,9 @@ def counts():
 def test_demo_content_builds_french_pages_translated_into_english(demo_site):
     english = Locale.objects.get(language_code="en")
     french_pages = Page.objects.filter(locale__language_code="fr", depth__gt=1).specific()
-    assert len(french_pages) == 3 + len(content.NEWS) + len(content.LEGAL_PAGES)
+    # Home, about, news index, member directory, then news, legal pages and members.
+    expected = 4 + len(content.NEWS) + len(content.LEGAL_PAGES) + len(members_demo.FOUNDERS)
+    assert len(french_pages) == expected
     titles = {}
     for french in french_pages:
         translation = french.get_translation(english)  # same translation_key

@@ -17,6 +17,7 @@ from home.factories import (
     StandardPageFactory,
 )
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from members.models import MemberIndexPage
 
 from .helpers import parse
 
@@ -40,7 +41,7 @@ def test_page_type_allows_only_its_parent_page_types(model, parents):
 @pytest.mark.parametrize(
     ("model", "children"),
     [
-        (HomePage, {StandardPage, NewsIndexPage}),
+        (HomePage, {StandardPage, NewsIndexPage, MemberIndexPage}),
         (StandardPage, {StandardPage}),
         (NewsIndexPage, {NewsPage}),
         (NewsPage, set()),

@@ -4,6 +4,7 @@ Idempotent: when the French home page exists, the command says so and changes no
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -24,6 +25,8 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from members import demo as members_demo
+from members.models import Authority
 
 DEMO_LOGINS = [("admin", "admin", "administrateur du réseau (superuser)")]
 
@@ -106,10 +109,16 @@ class Command(BaseCommand):
             translate(page, self.standard_twin(content.LEGAL_PAGES[role]), self.english)
         translate(footer, Footer(text=content.FOOTER["en"]), self.english)
 
+        self.step("member profiles")
+        if not Authority.objects.exists():
+            call_command("load_authorities", stdout=self.stdout)
+        members = members_demo.build(home, self.publish, translate, self.english, self.step)
+
         pages = Page.objects.filter(depth__gt=1).count()
         return [
             f"{pages} pages in 2 languages",
             f"{len(news_items)} news items",
+            f"{members} member profiles",
             f"{len(self.images)} images",
         ]
 

@@ -1,0 +1,125 @@
+"""Demo member profiles: the founding members named in press material, with their real
+identity from the referential and example figures (said so on each profile)."""
+
+import datetime
+import random
+
+from members.models import Authority, Edition, MemberIndexPage, MemberPage, Representative
+
+# (INSEE code, first edition year, membership date): founders joined on 8 November 2022.
+FOUNDERS = [
+    ("38185", 2015),  # Grenoble
+    ("35238", 2016),  # Rennes
+    ("93048", 2015),  # Montreuil
+    ("75056", 2014),  # Paris
+    ("63113", 2018),  # Clermont-Ferrand
+    ("49007", 2018),  # Angers
+    ("33063", 2019),  # Bordeaux
+    ("37261", 2020),  # Tours
+    ("81004", 2019),  # Albi
+    ("13055", 2021),  # Marseille
+    ("56162", 2017),  # Ploemeur
+    ("80021", 2020),  # Amiens
+]
+FOUNDING_DATE = datetime.date(2022, 11, 8)
+LAST_EDITION_YEAR = 2025
+
+INDEX = {
+    "slug": "membres",
+    "fr": {
+        "title": "Les membres",
+        "intro": (
+            "Les collectivités membres du réseau et leur budget participatif, année après année."
+        ),
+    },
+    "en": {
+        "title": "Members",
+        "intro": "The network's member authorities and their participatory budget, year by year.",
+    },
+}
+EXAMPLE = {
+    "fr": (
+        "Chiffres d'exemple : les montants et résultats affichés illustrent le site de "
+        "démonstration."
+    ),
+    "en": "Example figures: the amounts and results shown illustrate the demonstration site.",
+}
+PRESENTATION = {
+    "fr": "{name} mène un budget participatif depuis {year}. {example}",
+    "en": "{name} has run a participatory budget since {year}. {example}",
+}
+WHO = {
+    "fr": ("Toute personne habitant la commune", "Habitantes et habitants dès l'âge minimum"),
+    "en": ("Anyone living in the commune", "Residents from the minimum age"),
+}
+
+
+def example_editions(authority, first_year):
+    """Plausible figures, seeded by the authority's code so every run gives the same."""
+    rng = random.Random(authority.code)
+    population = authority.population or 10_000
+    per_inhabitant = rng.uniform(2, 9)
+    editions = []
+    for year in range(first_year, LAST_EDITION_YEAR + 1):
+        submitted = int(population / rng.uniform(150, 600)) + 20
+        put_to_vote = int(submitted * rng.uniform(0.3, 0.6))
+        winning = int(put_to_vote * rng.uniform(0.2, 0.5)) + 1
+        editions.append(
+            Edition(
+                year=year,
+                amount=round(population * per_inhabitant, -3),
+                projects_submitted=submitted,
+                projects_put_to_vote=put_to_vote,
+                winning_projects=winning,
+                votes_cast=int(population * rng.uniform(0.02, 0.12)),
+                delivered_projects=winning if year < LAST_EDITION_YEAR - 1 else winning // 2,
+            )
+        )
+        per_inhabitant *= rng.uniform(0.95, 1.15)
+    return editions
+
+
+def profile_fields(authority, first_year, language):
+    return {
+        "title": authority.name,
+        "presentation": PRESENTATION[language].format(
+            name=authority.name, year=first_year, example=EXAMPLE[language]
+        ),
+        "who_can_propose": WHO[language][0],
+        "who_can_vote": WHO[language][1],
+    }
+
+
+def build(home, publish, translate, english, step):
+    """Create the member directory and the founders' profiles, then translate them."""
+    index = publish(home, MemberIndexPage(slug=INDEX["slug"], show_in_menus=True, **INDEX["fr"]))
+    translate(index, MemberIndexPage(**INDEX["en"]), english)
+    for number, (code, first_year) in enumerate(FOUNDERS, start=1):
+        authority = Authority.objects.get(kind=Authority.Kind.COMMUNE, code=code)
+        step(f"member {number}/{len(FOUNDERS)}: {authority.name}")
+        page = MemberPage(
+            authority=authority,
+            slug=authority.search_name.replace(" ", "-"),
+            membership_date=FOUNDING_DATE,
+            charter_adopted_on=FOUNDING_DATE,
+            platform=random.Random(code).choice(MemberPage.Platform.values),
+            minimum_voting_age=random.Random(code).choice([7, 11, 16]),
+            editions=example_editions(authority, first_year),
+            representatives=[
+                Representative(
+                    role=Representative.Role.ELECTED,
+                    name="Élue ou élu référent (exemple)",
+                    email=f"elu.bp@{authority.search_name.replace(' ', '-')}.example",
+                ),
+                Representative(
+                    role=Representative.Role.PROFESSIONAL,
+                    name="Chargée ou chargé de mission (exemple)",
+                    email=f"budget.participatif@{authority.search_name.replace(' ', '-')}.example",
+                ),
+            ],
+            **profile_fields(authority, first_year, "fr"),
+        )
+        publish(index, page)
+        twin = MemberPage(authority=authority, **profile_fields(authority, first_year, "en"))
+        translate(page, twin, english)
+    return len(FOUNDERS)

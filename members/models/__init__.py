@@ -1,0 +1,5 @@
+from .authority import Authority
+from .directory import MemberIndexPage
+from .profile import Edition, MemberPage, Representative
+
+__all__ = ["Authority", "Edition", "MemberIndexPage", "MemberPage", "Representative"]

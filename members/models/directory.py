@@ -1,0 +1,103 @@
+"""The member directory: every member authority, with filters, sorting and totals."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from home.models import BasePage
+from members.figures import totals, with_figures
+
+from .authority import Authority
+
+POPULATION_BRACKETS = {
+    "lt10k": (_("moins de 10 000 habitants"), 0, 10_000),
+    "10k-50k": (_("de 10 000 à 50 000 habitants"), 10_000, 50_000),
+    "50k-200k": (_("de 50 000 à 200 000 habitants"), 50_000, 200_000),
+    "gt200k": (_("plus de 200 000 habitants"), 200_000, None),
+}
+SORTS = {
+    "name": (_("nom"), [F("title").asc()]),
+    "population": (_("population"), [F("authority__population").desc(nulls_last=True)]),
+    "per_inhabitant": (
+        _("euros par habitant"),
+        [F("amount_per_inhabitant").desc(nulls_last=True), F("title").asc()],
+    ),
+}
+
+
+class MemberIndexPage(BasePage):
+    """The member directory under the home page; member profiles are its children."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["members.MemberPage"]
+    max_count_per_parent = 1
+    template = "pages/members/member_index_page.html"
+
+    class Meta:
+        verbose_name = _("annuaire des membres")
+        verbose_name_plural = _("annuaires des membres")
+
+    def members(self):
+        from .profile import MemberPage
+
+        return MemberPage.objects.child_of(self).live().public().select_related("authority")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = self.members()
+        context["totals"] = totals(members)
+        choices = self.filter_choices(members)
+        selected = self.selected_filters(request, choices)
+        members = self.apply_filters(with_figures(members), selected)
+        sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
+        paginator = Paginator(members.order_by(*SORTS[sort][1]), settings.MEMBERS_PER_PAGE)
+        members_page = paginator.get_page(request.GET.get("page"))
+        query = {**selected, "sort": sort} if sort != "name" else dict(selected)
+        context.update(
+            members_page=members_page,
+            page_range=paginator.get_elided_page_range(members_page.number),
+            choices=choices,
+            selected=selected,
+            sort=sort,
+            sorts={key: label for key, (label, _order) in SORTS.items()},
+            filter_query=urlencode(query) + "&" if query else "",
+        )
+        return context
+
+    def filter_choices(self, members):
+        from members.referential import region_name
+
+        regions = sorted(
+            {code for code in members.values_list("authority__region", flat=True) if code},
+            key=lambda code: region_name(code) or code,
+        )
+        first_years = with_figures(members).values_list("first_year", flat=True)
+        return {
+            "kind": dict(Authority.Kind.choices),
+            "region": {code: region_name(code) or code for code in regions},
+            "population": {key: label for key, (label, _low, _high) in POPULATION_BRACKETS.items()},
+            "start": {str(year): year for year in sorted({y for y in first_years if y})},
+        }
+
+    def selected_filters(self, request, choices):
+        """Known values only: anything else in the URL is ignored, never an error."""
+        return {
+            name: request.GET[name] for name in choices if request.GET.get(name) in choices[name]
+        }
+
+    def apply_filters(self, members, selected):
+        if "kind" in selected:
+            members = members.filter(authority__kind=selected["kind"])
+        if "region" in selected:
+            members = members.filter(authority__region=selected["region"])
+        if "population" in selected:
+            _label, low, high = POPULATION_BRACKETS[selected["population"]]
+            members = members.filter(authority__population__gte=low)
+            if high is not None:
+                members = members.filter(authority__population__lt=high)
+        if "start" in selected:
+            members = members.filter(first_year=int(selected["start"]))
+        return members
