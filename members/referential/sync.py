@@ -78,7 +78,8 @@ class Change:
 
     def describe(self) -> str:
         if self.removed:
-            text = f'{self.key} "{self.old_name}": no longer in the reference data'
+            name = f' "{self.old_name}"' if self.old_name else ""
+            text = f"{self.key}{name}: no longer in the reference data"
             if self.successor:
                 text += f" (now part of {self.successor})"
             return text + "; kept as is"
