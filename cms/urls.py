@@ -8,11 +8,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import sitemap
+from members import open_data
+from members.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
+    path("donnees/membres.csv", open_data.members_csv, name="members_csv"),
+    path("donnees/editions.csv", open_data.editions_csv, name="editions_csv"),
+    path("donnees/membres.json", open_data.members_json, name="members_json"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

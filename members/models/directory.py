@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from home.models import BasePage
+from members.columns import EDITION_COLUMNS, MEMBER_COLUMNS
 from members.figures import totals, with_figures
 
 from .authority import Authority
@@ -64,6 +65,10 @@ class MemberIndexPage(BasePage):
             sort=sort,
             sorts={key: label for key, (label, _order) in SORTS.items()},
             filter_query=urlencode(query) + "&" if query else "",
+            open_data_columns=[
+                {"name": "membres.csv", "columns": MEMBER_COLUMNS},
+                {"name": "editions.csv", "columns": EDITION_COLUMNS},
+            ],
         )
         return context
 

@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from rest_framework import serializers
 
 from home.models import BasePage
 from members.forms import MemberPageForm
@@ -26,6 +29,16 @@ def ratio(numerator, denominator):
     if numerator is None or not denominator:
         return None
     return Decimal(numerator) / Decimal(denominator)
+
+
+class AuthoritySerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    siren = serializers.CharField()
+    departement = serializers.CharField()
+    region = serializers.CharField()
+    population = serializers.IntegerField()
 
 
 class MemberPage(BasePage):
@@ -112,6 +125,20 @@ class MemberPage(BasePage):
         SynchronizedField("representatives"),
     ]
 
+    api_fields = [
+        APIField("authority", serializer=AuthoritySerializer()),
+        APIField("membership_date"),
+        APIField("charter_adopted_on"),
+        APIField("budget_website"),
+        APIField("platform"),
+        APIField("minimum_voting_age"),
+        APIField("who_can_propose"),
+        APIField("who_can_vote"),
+        APIField("presentation"),
+        APIField("editions"),
+        APIField("representatives"),
+    ]
+
     parent_page_types = ["members.MemberIndexPage"]
     subpage_types = []
     template = "pages/members/member_page.html"
@@ -169,6 +196,19 @@ class Edition(Orderable):
         FieldRowPanel([FieldPanel("votes_cast"), FieldPanel("delivered_projects")]),
     ]
 
+    api_fields = [
+        APIField("year"),
+        APIField("amount"),
+        APIField("projects_submitted"),
+        APIField("projects_put_to_vote"),
+        APIField("winning_projects"),
+        APIField("votes_cast"),
+        APIField("delivered_projects"),
+        APIField("amount_per_inhabitant"),
+        APIField("turnout"),
+        APIField("delivery_rate"),
+    ]
+
     class Meta(Orderable.Meta):
         verbose_name = _("édition")
         verbose_name_plural = _("éditions")
@@ -214,6 +254,8 @@ class Representative(Orderable):
         FieldPanel("position"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
     ]
+
+    api_fields = [APIField("role"), APIField("name"), APIField("position"), APIField("email")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("représentant·e")
