@@ -4,7 +4,16 @@ identity from the referential and example figures (said so on each profile)."""
 import datetime
 import random
 
-from members.models import Authority, Edition, MemberIndexPage, MemberPage, Representative
+from members.models import (
+    Authority,
+    College,
+    CollegeMembership,
+    Edition,
+    GovernancePage,
+    MemberIndexPage,
+    MemberPage,
+    Representative,
+)
 
 # (INSEE code, first edition year, membership date): founders joined on 8 November 2022.
 FOUNDERS = [
@@ -123,3 +132,93 @@ def build(home, publish, translate, english, step):
         twin = MemberPage(authority=authority, **profile_fields(authority, first_year, "en"))
         translate(page, twin, english)
     return len(FOUNDERS)
+
+
+GOVERNANCE = {
+    "slug": "gouvernance",
+    "fr": {
+        "title": "Gouvernance",
+        "intro": (
+            "Le réseau est gouverné par trois collèges : les pairs, les habitants et les acteurs."
+        ),
+    },
+    "en": {
+        "title": "Governance",
+        "intro": "The network is governed by three colleges: pairs, residents and actors.",
+    },
+}
+COLLEGES = [
+    (
+        College.Kind.PAIRS,
+        ("Collège des pairs", "College of pairs"),
+        (
+            "Une élue ou un élu et une technicienne ou un technicien de chaque collectivité "
+            "membre.",
+            "One elected official and one professional from each member authority.",
+        ),
+        [],
+    ),
+    (
+        College.Kind.RESIDENTS,
+        ("Collège des habitants", "College of residents"),
+        (
+            "Des habitantes et habitants engagés dans le budget participatif de leur territoire.",
+            "Residents involved in the participatory budget of their territory.",
+        ),
+        [
+            (
+                "Habitante d'Amiens (exemple)",
+                ("Membre du comité citoyen", "Member of the citizens' committee"),
+            ),
+            (
+                "Habitant de Rennes (exemple)",
+                ("Porteur de projet lauréat", "Leader of a winning project"),
+            ),
+        ],
+    ),
+    (
+        College.Kind.ACTORS,
+        ("Collège des acteurs", "College of actors"),
+        (
+            "Associations, chercheuses et chercheurs, prestataires de civic tech liés aux "
+            "budgets participatifs.",
+            "Associations, researchers and civic-tech providers linked to participatory budgets.",
+        ),
+        [
+            (
+                "Association d'éducation populaire (exemple)",
+                ("Accompagnement des habitants", "Supporting residents"),
+            ),
+            (
+                "Laboratoire de science politique (exemple)",
+                ("Recherche et évaluation", "Research and evaluation"),
+            ),
+        ],
+    ),
+]
+
+
+def college(kind, names, descriptions, members, language, locale=None):
+    index = 0 if language == "fr" else 1
+    return College(
+        kind=kind,
+        locale=locale,
+        name=names[index],
+        description=descriptions[index],
+        memberships=[
+            CollegeMembership(name=name, role=roles[index], locale=locale)
+            for name, roles in members
+        ],
+    )
+
+
+def build_governance(home, publish, translate, french, english):
+    page = publish(
+        home, GovernancePage(slug=GOVERNANCE["slug"], show_in_menus=True, **GOVERNANCE["fr"])
+    )
+    translate(page, GovernancePage(**GOVERNANCE["en"]), english)
+    for kind, names, descriptions, members in COLLEGES:
+        original = college(kind, names, descriptions, members, "fr", french)
+        original.save()
+        translate(original, college(kind, names, descriptions, members, "en"), english)
+    return len(COLLEGES)

@@ -6,8 +6,9 @@ pages are real wagtail-localize translations that translators can keep editing."
 
 from django.db import transaction
 
+from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin
+from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -19,19 +20,26 @@ def _strings(instance):
     ]
 
 
-def _align_block_ids(original, twin):
-    """Give the twin's top-level blocks the ids of the original's, so segment paths match."""
+def _align_identifiers(original, twin):
+    """Give the twin's blocks and translatable children the identifiers of the original's,
+    which segment paths are made of."""
     for field in original._meta.get_fields():
         if isinstance(field, StreamField):
             pairs = zip(getattr(original, field.name), getattr(twin, field.name), strict=True)
             for source_block, twin_block in pairs:
                 twin_block.id = source_block.id
+    for relation in get_all_child_relations(original):
+        if issubclass(relation.related_model, TranslatableMixin):
+            name = relation.get_accessor_name()
+            pairs = zip(getattr(original, name).all(), getattr(twin, name).all(), strict=True)
+            for child, twin_child in pairs:
+                twin_child.translation_key = child.translation_key
 
 
 @transaction.atomic
 def translate(original, twin, locale):
     """Create and publish the translation of `original` into `locale` from `twin`."""
-    _align_block_ids(original, twin)
+    _align_identifiers(original, twin)
     french, english = _strings(original), _strings(twin)
     if [segment.path for segment in french] != [segment.path for segment in english]:
         raise ValueError(f"{original!r}: the English twin does not have the French shape")

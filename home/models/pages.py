@@ -73,7 +73,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.NewsIndexPage", "members.MemberIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "members.MemberIndexPage",
+        "members.GovernancePage",
+    ]
     template = "pages/home/home_page.html"
 
     class Meta:

@@ -1,5 +1,15 @@
 from .authority import Authority
 from .directory import MemberIndexPage
+from .governance import College, CollegeMembership, GovernancePage
 from .profile import Edition, MemberPage, Representative
 
-__all__ = ["Authority", "Edition", "MemberIndexPage", "MemberPage", "Representative"]
+__all__ = [
+    "Authority",
+    "College",
+    "CollegeMembership",
+    "Edition",
+    "GovernancePage",
+    "MemberIndexPage",
+    "MemberPage",
+    "Representative",
+]

@@ -52,8 +52,8 @@ def counts():
 def test_demo_content_builds_french_pages_translated_into_english(demo_site):
     english = Locale.objects.get(language_code="en")
     french_pages = Page.objects.filter(locale__language_code="fr", depth__gt=1).specific()
-    # Home, about, news index, member directory, then news, legal pages and members.
-    expected = 4 + len(content.NEWS) + len(content.LEGAL_PAGES) + len(members_demo.FOUNDERS)
+    # Home, about, news index, member directory, governance, then news, legal pages, members.
+    expected = 5 + len(content.NEWS) + len(content.LEGAL_PAGES) + len(members_demo.FOUNDERS)
     assert len(french_pages) == expected
     titles = {}
     for french in french_pages:

@@ -17,7 +17,7 @@ from home.factories import (
     StandardPageFactory,
 )
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
-from members.models import MemberIndexPage
+from members.models import GovernancePage, MemberIndexPage
 
 from .helpers import parse
 
@@ -41,7 +41,7 @@ def test_page_type_allows_only_its_parent_page_types(model, parents):
 @pytest.mark.parametrize(
     ("model", "children"),
     [
-        (HomePage, {StandardPage, NewsIndexPage, MemberIndexPage}),
+        (HomePage, {StandardPage, NewsIndexPage, MemberIndexPage, GovernancePage}),
         (StandardPage, {StandardPage}),
         (NewsIndexPage, {NewsPage}),
         (NewsPage, set()),

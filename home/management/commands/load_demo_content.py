@@ -113,12 +113,17 @@ class Command(BaseCommand):
         if not Authority.objects.exists():
             call_command("load_authorities", stdout=self.stdout)
         members = members_demo.build(home, self.publish, translate, self.english, self.step)
+        self.step("governance")
+        colleges = members_demo.build_governance(
+            home, self.publish, translate, self.french, self.english
+        )
 
         pages = Page.objects.filter(depth__gt=1).count()
         return [
             f"{pages} pages in 2 languages",
             f"{len(news_items)} news items",
             f"{members} member profiles",
+            f"{colleges} colleges",
             f"{len(self.images)} images",
         ]
 
