@@ -2,7 +2,7 @@
 the home page's key figures and the open data."""
 
 from django.db.models import Count, F, FloatField, Min, OuterRef, Subquery, Sum
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, NullIf
 
 
 def with_figures(member_pages):
@@ -15,8 +15,10 @@ def with_figures(member_pages):
         latest_year=Subquery(latest.values("year")[:1]),
         first_year=Min("editions__year"),
     ).annotate(
-        # A float division: SQLite would divide integers as integers.
-        amount_per_inhabitant=Cast("latest_amount", FloatField()) / F("authority__population")
+        # A float division: SQLite would divide integers as integers. No population gives
+        # no figure: PostgreSQL refuses a division by zero (real communes have 0 inhabitants).
+        amount_per_inhabitant=Cast("latest_amount", FloatField())
+        / NullIf(F("authority__population"), 0)
     )
 
 

@@ -1,5 +1,7 @@
 """Formatting of member figures: euros, percentages and région names."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -9,11 +11,20 @@ register = template.Library()
 MISSING = "—"
 
 
+def rounded(value, decimals):
+    """The value rounded half up: Django's number_format truncates the extra decimals
+    (5.86 % would show as 5.8 %)."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 @register.filter
 def euros(value, decimals=0):
     if value is None:
         return MISSING
-    amount = number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+    decimals = int(decimals)
+    amount = number_format(
+        rounded(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True
+    )
     return _("%(amount)s €") % {"amount": amount}
 
 
@@ -21,7 +32,9 @@ def euros(value, decimals=0):
 def percent(value):
     if value is None:
         return MISSING
-    return _("%(rate)s %%") % {"rate": number_format(value * 100, decimal_pos=1, use_l10n=True)}
+    return _("%(rate)s %%") % {
+        "rate": number_format(rounded(Decimal(str(value)) * 100, 1), decimal_pos=1, use_l10n=True)
+    }
 
 
 @register.filter

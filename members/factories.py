@@ -1,0 +1,116 @@
+"""Factories for the members app, built on wagtail-factories.
+
+Authorities come from the real referential, so that every identity in the tests is a true
+one: `AuthorityFactory(kind="commune", code="80021")` is Amiens with its official SIREN,
+région and population (an existing row is reused). Member pages come out live and
+published, like the other page factories; give `editions=[...]` and
+`representatives=[...]` (unsaved `Edition` / `Representative` objects, e.g. from
+`EditionFactory.build()`) to create them with the page."""
+
+from functools import cache
+
+import factory
+
+from home.factories import PublishedPageFactory
+from members import referential
+from members.models import Authority, Edition, MemberIndexPage, MemberPage, Representative
+
+# Real authorities the tests refer to by name: (kind, code).
+AMIENS = ("commune", "80021")
+RENNES = ("commune", "35238")
+PLOEMEUR = ("commune", "56162")
+SAINT_ETIENNE = ("commune", "42218")
+RENNES_METROPOLE = ("epci", "243500139")
+SOMME = ("departement", "80")
+BRETAGNE = ("region", "53")
+
+
+@cache
+def _communes():
+    """Codes of the referential's communes, biggest first: the default authorities."""
+    communes = [a for a in referential.all_authorities() if a.kind == "commune"]
+    communes.sort(key=lambda a: (-(a.population or 0), a.code))
+    return [a.code for a in communes]
+
+
+def _source(authority):
+    found = referential.find(authority.kind, authority.code)
+    if found is None:
+        raise LookupError(f"{authority.kind}:{authority.code} is not in the referential")
+    return found
+
+
+class AuthorityFactory(factory.django.DjangoModelFactory):
+    """A row of the referential table, copied from the referential itself. Without
+    arguments, the next commune by population (Paris, Marseille, Lyon…)."""
+
+    kind = "commune"
+    code = factory.Sequence(lambda n: _communes()[n % len(_communes())])
+    name = factory.LazyAttribute(lambda o: _source(o).name)
+    siren = factory.LazyAttribute(lambda o: _source(o).siren or "")
+    departement = factory.LazyAttribute(lambda o: _source(o).departement or "")
+    region = factory.LazyAttribute(lambda o: _source(o).region or "")
+    population = factory.LazyAttribute(lambda o: _source(o).population)
+    epci_type = factory.LazyAttribute(lambda o: _source(o).epci_type or "")
+
+    class Meta:
+        model = Authority
+        django_get_or_create = ("kind", "code")
+
+
+def authority(kind, code):
+    """The database row of a real authority, e.g. `authority(*AMIENS)`."""
+    return AuthorityFactory(kind=kind, code=code)
+
+
+class MemberIndexPageFactory(PublishedPageFactory):
+    title = "Les membres"
+    slug = "membres"
+    intro = "Les collectivités membres du réseau et leur budget participatif."
+
+    class Meta:
+        model = MemberIndexPage
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    """One edition with consistent figures. `EditionFactory.build(year=2021)` for an
+    unsaved edition to give a page factory; `EditionFactory(page=member)` saves one."""
+
+    year = 2020
+    amount = 500_000
+    projects_submitted = 120
+    projects_put_to_vote = 60
+    winning_projects = 20
+    votes_cast = 8_000
+    delivered_projects = 15
+
+    class Meta:
+        model = Edition
+
+
+class RepresentativeFactory(factory.django.DjangoModelFactory):
+    role = Representative.Role.ELECTED
+    name = factory.Sequence(lambda n: f"Camille Dupont {n}")
+    position = "Adjointe à la démocratie participative"
+    email = factory.Sequence(lambda n: f"camille.dupont.{n}@mairie.example")
+
+    class Meta:
+        model = Representative
+
+
+def edition_years(*years, **fields):
+    """Unsaved editions for the given years, the same figures each."""
+    return [EditionFactory.build(year=year, **fields) for year in years]
+
+
+class MemberPageFactory(PublishedPageFactory):
+    authority = factory.SubFactory(AuthorityFactory)
+    title = factory.LazyAttribute(lambda o: o.authority.name)
+    presentation = factory.LazyAttribute(
+        lambda o: f"{o.authority.name} mène un budget participatif."
+    )
+    editions = factory.LazyFunction(list)
+    representatives = factory.LazyFunction(list)
+
+    class Meta:
+        model = MemberPage
