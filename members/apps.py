@@ -7,3 +7,17 @@ class MembersConfig(AppConfig):
 
     name = "members"
     verbose_name = _("Membres")
+
+    def ready(self):
+        from members.models import Authority
+        from members.referential.sync import register_synced_model
+
+        # Members' identities live in the authority table: a new vintage updates the rows
+        # that member profiles point to, and reports them.
+        register_synced_model(
+            Authority,
+            key_field="key",
+            name_field="name",
+            population_field="population",
+            queryset=lambda: Authority.objects.filter(member_pages__isnull=False).distinct(),
+        )

@@ -39,9 +39,16 @@ class Authority(models.Model):
     def __str__(self):
         return f"{self.name} ({self.kind_label}, {self.code})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.search_name = normalize(self.name)
-        super().save(*args, **kwargs)
+        if update_fields is not None and "name" in update_fields:
+            update_fields = {*update_fields, "search_name"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    @property
+    def key(self):
+        """The referential's key, as `members.referential.get()` takes it."""
+        return f"{self.kind}:{self.code}"
 
     @property
     def kind_label(self):

@@ -14,7 +14,7 @@ authority that no longer exists (communes merge every year) is reported, never d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class SyncedModel:
     key_field: str = "authority_key"
     name_field: str | None = "authority_name"
     population_field: str | None = "population"
+    queryset: Callable | None = None  # the objects to sync, when not all of them
 
     @property
     def label(self) -> str:
@@ -35,6 +36,8 @@ class SyncedModel:
         return meta.label if meta is not None else self.model.__name__
 
     def objects(self) -> Iterable:
+        if self.queryset is not None:
+            return self.queryset()
         return self.model._default_manager.all()
 
 
@@ -42,11 +45,15 @@ registry: list[SyncedModel] = []
 
 
 def register_synced_model(
-    model, key_field="authority_key", name_field="authority_name", population_field="population"
+    model,
+    key_field="authority_key",
+    name_field="authority_name",
+    population_field="population",
+    queryset=None,
 ):
     """Have `sync_members_referential` keep this model's copy of the name and population
     of its authority up to date. Registering twice is harmless."""
-    entry = SyncedModel(model, key_field, name_field, population_field)
+    entry = SyncedModel(model, key_field, name_field, population_field, queryset)
     if entry not in registry:
         registry.append(entry)
     return model
