@@ -7,7 +7,10 @@ published, like the other page factories; give `editions=[...]` and
 `representatives=[...]` (unsaved `Edition` / `Representative` objects, e.g. from
 `EditionFactory.build()`) to create them with the page."""
 
+from collections import Counter
 from functools import cache
+
+from django.utils.text import slugify
 
 import factory
 
@@ -27,8 +30,11 @@ BRETAGNE = ("region", "53")
 
 @cache
 def _communes():
-    """Codes of the referential's communes, biggest first: the default authorities."""
+    """Codes of the referential's communes, biggest first: the default authorities. Only
+    names no other commune bears, so that their pages' slugs differ."""
     communes = [a for a in referential.all_authorities() if a.kind == "commune"]
+    names = Counter(slugify(a.name) for a in communes)
+    communes = [a for a in communes if names[slugify(a.name)] == 1]
     communes.sort(key=lambda a: (-(a.population or 0), a.code))
     return [a.code for a in communes]
 

@@ -19,12 +19,16 @@ POPULATION_BRACKETS = {
     "50k-200k": (_("de 50 000 à 200 000 habitants"), 50_000, 200_000),
     "gt200k": (_("plus de 200 000 habitants"), 200_000, None),
 }
+# By name means in French alphabetical order ("Échirolles" before "Grenoble"): the
+# referential's accent-free name, as the databases' collation would put "É" after "Z".
+# Every order ends by name, so that pages never share or skip a member.
+BY_NAME = [F("authority__search_name").asc(), F("title").asc(), F("pk").asc()]
 SORTS = {
-    "name": (_("nom"), [F("title").asc()]),
-    "population": (_("population"), [F("authority__population").desc(nulls_last=True)]),
+    "name": (_("nom"), BY_NAME),
+    "population": (_("population"), [F("authority__population").desc(nulls_last=True), *BY_NAME]),
     "per_inhabitant": (
         _("euros par habitant"),
-        [F("amount_per_inhabitant").desc(nulls_last=True), F("title").asc()],
+        [F("amount_per_inhabitant").desc(nulls_last=True), *BY_NAME],
     ),
 }
 
