@@ -10,9 +10,9 @@ from wagtail.models import Page
 import pytest
 
 from home.factories import StandardPageFactory
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from members import referential
-from members.factories import EditionFactory, RepresentativeFactory
+from members.factories import EditionFactory, RepresentativeFactory, authority
 from members.models import MemberIndexPage, MemberPage, Representative
 
 from .helpers import (
@@ -108,7 +108,8 @@ def test_member_page_cannot_be_created_elsewhere_than_under_the_member_index(hom
 
 def test_member_page_has_no_children(amiens_member):
     assert amiens_member.allowed_subpage_models() == []
-    assert not StandardPageFactory._meta.model.can_create_at(amiens_member)
+    assert not StandardPage.can_create_at(amiens_member)
+    assert not MemberPage.can_create_at(amiens_member)
 
 
 # Identity
@@ -196,8 +197,6 @@ def test_profile_shows_a_dash_for_figures_it_cannot_compute(client, add_member, 
 def test_profile_of_an_authority_without_inhabitants_shows_no_figure_per_inhabitant(
     client, add_member
 ):
-    from members.factories import authority
-
     bezonvaux = authority("commune", "55050")  # a village destroyed in 1916: no inhabitant
     assert bezonvaux.population == 0
     add_member(bezonvaux, editions=[EditionFactory.build()])
