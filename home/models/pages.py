@@ -78,6 +78,8 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "members.MemberIndexPage",
         "members.GovernancePage",
+        "knowledge.CharterPage",
+        "knowledge.PracticeLibraryPage",
     ]
     template = "pages/home/home_page.html"
 

@@ -17,6 +17,7 @@ from home.factories import (
     StandardPageFactory,
 )
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from knowledge.models import CharterPage, PracticeLibraryPage
 from members.models import GovernancePage, MemberIndexPage
 
 from .helpers import parse
@@ -41,7 +42,17 @@ def test_page_type_allows_only_its_parent_page_types(model, parents):
 @pytest.mark.parametrize(
     ("model", "children"),
     [
-        (HomePage, {StandardPage, NewsIndexPage, MemberIndexPage, GovernancePage}),
+        (
+            HomePage,
+            {
+                StandardPage,
+                NewsIndexPage,
+                MemberIndexPage,
+                GovernancePage,
+                CharterPage,
+                PracticeLibraryPage,
+            },
+        ),
         (StandardPage, {StandardPage}),
         (NewsIndexPage, {NewsPage}),
         (NewsPage, set()),

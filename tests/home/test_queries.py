@@ -36,7 +36,7 @@ def count_queries(client, path):
     return len(queries)
 
 
-@pytest.mark.parametrize(("path", "budget"), [("/", 25), ("/actualites/", 30)])
+@pytest.mark.parametrize(("path", "budget"), [("/", 27), ("/actualites/", 30)])
 def test_page_query_count_stays_within_its_budget(
     client, django_assert_max_num_queries, news_index, path, budget
 ):

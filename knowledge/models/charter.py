@@ -1,0 +1,94 @@
+"""The network's charter and its numbered principles."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+
+
+class CharterPage(BasePage):
+    """The charter of fundamental principles, under the home page, once. Staff edit and
+    reorder its principles; each has its own anchor and lists the sheets it illustrates."""
+
+    preamble = RichTextField(_("préambule"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("preamble"),
+        InlinePanel("principles", heading=_("Principes"), label=_("principe"), min_num=1),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("preamble"),
+        index.RelatedFields(
+            "principles", [index.SearchField("title"), index.SearchField("statement")]
+        ),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("preamble"),
+        TranslatableField("principles"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/knowledge/charter_page.html"
+
+    class Meta:
+        verbose_name = _("charte")
+        verbose_name_plural = _("chartes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .practices import PracticeSheetPage
+
+        context = super().get_context(request, *args, **kwargs)
+        principles = list(self.principles.all())
+        sheets = (
+            PracticeSheetPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .filter(principles__translation_key__in=[p.translation_key for p in principles])
+            .prefetch_related("principles")
+            .order_by("title")
+            .distinct()
+        )
+        by_key = {}
+        for sheet in sheets:
+            for principle in sheet.principles.all():
+                by_key.setdefault(principle.translation_key, []).append(sheet)
+        for principle in principles:
+            principle.sheets = by_key.get(principle.translation_key, [])
+        context["principles"] = principles
+        return context
+
+
+class Principle(TranslatableMixin, Orderable):
+    """A numbered principle of the charter; its number is its place in the list."""
+
+    page = ParentalKey(CharterPage, related_name="principles", on_delete=models.CASCADE)
+    title = models.CharField(_("titre"), max_length=200)
+    statement = models.TextField(_("énoncé"))
+    explanation = RichTextField(_("explication"), features=RICH_TEXT_FEATURES, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("statement"), FieldPanel("explanation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("principe")
+        verbose_name_plural = _("principes")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    @property
+    def number(self):
+        return (self.sort_order or 0) + 1
+
+    @property
+    def anchor(self):
+        return f"principe-{self.number}"
