@@ -65,7 +65,21 @@ class CharterPage(BasePage):
         for principle in principles:
             principle.sheets = by_key.get(principle.translation_key, [])
         context["principles"] = principles
+        context["adopters"] = list(self.adopters())
         return context
+
+    def adopters(self):
+        """The member profiles of this language whose authority adopted the charter, first
+        adopters first."""
+        from members.models import MemberPage
+
+        return (
+            MemberPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, charter_adopted_on__isnull=False)
+            .select_related("authority")
+            .order_by("charter_adopted_on", "authority__search_name", "title", "pk")
+        )
 
 
 class Principle(TranslatableMixin, Orderable):

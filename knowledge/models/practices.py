@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from knowledge.forms import PracticeSheetForm
 
 FIRST_POSSIBLE_YEAR = 1989
 SECTIONS = [
@@ -167,6 +168,7 @@ class PracticeSheetPage(BasePage):
         SynchronizedField("documents"),
     ]
 
+    base_form_class = PracticeSheetForm
     parent_page_types = ["knowledge.PracticeLibraryPage"]
     subpage_types = []
     template = "pages/knowledge/practice_sheet_page.html"
@@ -174,6 +176,16 @@ class PracticeSheetPage(BasePage):
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.context import sheet_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(sheet_context(self, request))
+        return context
 
     def clean(self):
         super().clean()

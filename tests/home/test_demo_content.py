@@ -14,6 +14,7 @@ import pytest
 
 from home.demo import content
 from home.models import Footer
+from knowledge import demo_sheets
 from members import demo as members_demo
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,15 @@ def counts():
 def test_demo_content_builds_french_pages_translated_into_english(demo_site):
     english = Locale.objects.get(language_code="en")
     french_pages = Page.objects.filter(locale__language_code="fr", depth__gt=1).specific()
-    # Home, about, news index, member directory, governance, then news, legal pages, members.
-    expected = 5 + len(content.NEWS) + len(content.LEGAL_PAGES) + len(members_demo.FOUNDERS)
+    # Home, about, news index, member directory, governance, charter, practice library, then
+    # news, legal pages, members, practice sheets.
+    expected = (
+        7
+        + len(content.NEWS)
+        + len(content.LEGAL_PAGES)
+        + len(members_demo.FOUNDERS)
+        + len(demo_sheets.SHEETS)
+    )
     assert len(french_pages) == expected
     titles = {}
     for french in french_pages:

@@ -25,6 +25,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from knowledge import demo as knowledge_demo
 from members import demo as members_demo
 from members.models import Authority
 
@@ -117,6 +118,10 @@ class Command(BaseCommand):
         colleges = members_demo.build_governance(
             home, self.publish, translate, self.french, self.english
         )
+        self.step("knowledge base")
+        knowledge = knowledge_demo.build(
+            home, self.publish, translate, self.french, self.english, self.step
+        )
 
         pages = Page.objects.filter(depth__gt=1).count()
         return [
@@ -124,6 +129,8 @@ class Command(BaseCommand):
             f"{len(news_items)} news items",
             f"{members} member profiles",
             f"{colleges} colleges",
+            f"{knowledge['principles']} charter principles",
+            f"{knowledge['sheets']} practice sheets",
             f"{len(self.images)} images",
         ]
 
