@@ -136,25 +136,33 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Search: Wagtail's database backend (PostgreSQL's French configuration) unless
+# ELASTICSEARCH_URL is set. Elasticsearch then answers searches with French analysis, and the
+# database backend stays configured and updated on every save so that searches fall back to
+# it whenever Elasticsearch cannot be reached (search/elasticsearch.py).
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    "SEARCH_CONFIG": "french",
+}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
+    from search.elasticsearch import INDEX_SETTINGS
+
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.elasticsearch.FallbackElasticsearchBackend",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "rnbp"),
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+            # Wagtail names its indexes <prefix><model>, e.g. rnbp_wagtailcore_page.
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "rnbp") + "_",
+            # Seconds before a search falls back to the database; the client never retries.
+            "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2")),
+            "INDEX_SETTINGS": INDEX_SETTINGS,
+            "FALLBACK": "database",
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            "SEARCH_CONFIG": "french",
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "contact@budgets-participatifs.fr")
