@@ -12,3 +12,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # WhiteNoise looks up STATIC_ROOT per request instead of warning that collectstatic never ran.
 WHITENOISE_AUTOREFRESH = True
+# With ELASTICSEARCH_URL set, tests write to their own indexes, never to the site's.
+if "elasticsearch" in WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "rnbp_test_"  # noqa: F405
