@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -10,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemap import sitemap
 from members import open_data
 from members.api import api_router
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,8 +33,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# French, the default language, has no prefix; English lives under /en/.
+# French, the default language, has no prefix; English lives under /en/. The site search
+# comes before Wagtail's pages, which would take any path; its path is translated.
 urlpatterns += i18n_patterns(
+    path(_("recherche/"), search_views.search, name="search"),
+    path(_("recherche/suggestions/"), search_views.suggestions, name="search_suggestions"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

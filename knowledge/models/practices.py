@@ -39,14 +39,13 @@ class PracticeLibraryPage(BasePage):
         verbose_name = _("bibliothèque de fiches pratiques")
         verbose_name_plural = _("bibliothèques de fiches pratiques")
 
-    def sheets(self):
-        return (
-            PracticeSheetPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("member__authority")
-            .order_by("-first_published_at", "-pk")
-        )
+    def get_context(self, request, *args, **kwargs):
+        """The library's search: the query, filters with counts, sorted results, pages."""
+        from search.views import library_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_page_context(self, request))
+        return context
 
 
 class PracticeSheetPage(BasePage):

@@ -1,0 +1,32 @@
+"""Write the search document of every live, public practice sheet anew."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from search.documents import rebuild
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the practice library's search table from the live, public sheets (after a "
+        "bulk import, or to repair it). Safe to run at any time."
+    )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        last_report = [0.0]
+
+        def progress(done, total):
+            now = time.monotonic()
+            if done == total or now - last_report[0] >= 2:
+                last_report[0] = now
+                self.stdout.write(f"  … {done:,} / {total:,} sheets".replace(",", " "))
+
+        written, removed = rebuild(progress)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Practice search rebuilt: {written} documents written, {removed} removed, "
+                f"in {time.monotonic() - started:.1f} s."
+            )
+        )

@@ -1,0 +1,263 @@
+"""The site search: every live, public page of the active language, of any type, with a type
+filter and a count per type.
+
+Practice sheets come from the library's search table (search/library.py), which knows the
+page's language rules and stays fast at 100,000 sheets; the other pages from Wagtail's search
+backend (`get_search_backend()`: the database, or Elasticsearch with its fallback). When no
+type is chosen, the two rankings are merged by reciprocal rank (each result scores
+1 / (60 + its rank) in its own list), which needs no common scale of scores."""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import parse_query_string
+
+from home.models import NewsPage
+from knowledge.models import CharterPage, PracticeSheetPage
+from members.models import MemberPage
+
+from . import library
+from .documents import text_search_config, uses_postgres
+from .models import PracticeSearchDocument
+from .text import fold, marked
+
+PER_PAGE = 20
+# Merging two rankings needs the first (page × PER_PAGE) of each: pages stop here.
+MAX_PAGE = 25
+RRF_K = 60
+SHEET = "sheet"
+OTHER = "page"
+# (key of the `type` parameter, label, page types)
+TYPES = [
+    (SHEET, _("Fiches pratiques"), [PracticeSheetPage]),
+    ("member", _("Collectivités membres"), [MemberPage]),
+    ("news", _("Actualités"), [NewsPage]),
+    ("charter", _("Charte"), [CharterPage]),
+    (OTHER, _("Autres pages"), []),
+]
+TYPE_LABELS = {key: label for key, label, _models in TYPES}
+_UNSAFE = re.compile(r'[^\w\s"\'’-]', re.UNICODE)
+
+
+@dataclass
+class Hit:
+    page: object
+    type: str
+    title_html: str = ""
+    passage_html: str = ""
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS[self.type]
+
+
+def backend_query(query):
+    """What Wagtail's backend is given: words and quoted phrases only (its database backend
+    builds a raw tsquery from words, where `&`, `|`, `:` or `\\` mean operators)."""
+    _filters, parsed = parse_query_string(_UNSAFE.sub(" ", query), operator="and")
+    return parsed
+
+
+def typed_models():
+    return [model for _key, _label, models in TYPES for model in models]
+
+
+def models_of(key):
+    return next(models for type_key, _label, models in TYPES if type_key == key)
+
+
+def other_pages(locale):
+    """Live public pages of a language that are not sheets, nor aliases (copies of a page
+    not translated yet)."""
+    aliases = Page.objects.filter(locale=locale, alias_of__isnull=False).values_list(
+        "pk", flat=True
+    )
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .not_type(PracticeSheetPage)
+        .exclude(pk__in=list(aliases))
+    )
+
+
+def type_of(content_type_id, content_types):
+    for key, _label, models in TYPES:
+        if any(content_types[model].pk == content_type_id for model in models):
+            return key
+    return OTHER
+
+
+class SiteSearch:
+    def __init__(self, request, locale, query, type_key, page_number):
+        self.request = request
+        self.locale = locale
+        self.query = query
+        self.type = type_key if type_key in TYPE_LABELS else ""
+        self.page_number = min(max(page_number, 1), MAX_PAGE)
+        self.counts = dict.fromkeys(TYPE_LABELS, 0)
+        self.hits = []
+        self.total = 0
+        self.content_types = ContentType.objects.get_for_models(
+            *typed_models(), for_concrete_models=False
+        )
+
+    def pages_of_type(self, pages, key):
+        if key == OTHER:
+            return pages.not_type(*typed_models())
+        return pages.type(*models_of(key))
+
+    def run(self):
+        backend = get_search_backend()
+        parsed = backend_query(self.query)
+        pages = other_pages(self.locale)
+        for content_type_id, count in (
+            backend.search(parsed, pages).facet("content_type_id").items()
+        ):
+            self.counts[type_of(content_type_id, self.content_types)] += count
+        sheets = library.engine_for(self.locale, self.query, [])
+        sheet_ids = []
+        with sheets.session():
+            self.counts[SHEET] = sheets.count()
+            self.total = self.counts[self.type] if self.type else sum(self.counts.values())
+            last_page = max(1, -(-min(self.total, MAX_PAGE * PER_PAGE) // PER_PAGE))
+            self.page_number = min(self.page_number, last_page)
+            offset = (self.page_number - 1) * PER_PAGE
+            if self.type in ("", SHEET) and self.counts[SHEET]:
+                limit, start = (PER_PAGE, offset) if self.type else (offset + PER_PAGE, 0)
+                sheet_ids = sheets.ranked_ids("relevance", self.counts[SHEET], limit, start)
+        if self.type == SHEET:
+            hits = [(SHEET, pk) for pk in sheet_ids]
+        elif self.type:
+            found = backend.search(parsed, self.pages_of_type(pages, self.type))
+            hits = [(self.type, page.pk) for page in found[offset : offset + PER_PAGE]]
+        else:
+            found = backend.search(parsed, pages)[: offset + PER_PAGE]
+            hits = merge([(SHEET, pk) for pk in sheet_ids], [(OTHER, page.pk) for page in found])[
+                offset : offset + PER_PAGE
+            ]
+        self.hits = self.load(hits)
+        return self
+
+    def load(self, hits):
+        sheets = {
+            page.pk: page
+            for page in library.sheets_in_order([pk for key, pk in hits if key == SHEET])
+        }
+        others = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=[pk for key, pk in hits if key != SHEET])
+            .select_related("locale")
+            .specific()
+        }
+        loaded = []
+        for key, pk in hits:
+            page = sheets.get(pk) if key == SHEET else others.get(pk)
+            if page is not None:
+                kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
+                loaded.append(Hit(page, kind))
+        texts = [hit_texts(hit) for hit in loaded]
+        marks = highlight_texts(texts, self.query, self.locale)
+        for hit, (title, passage) in zip(loaded, marks, strict=True):
+            hit.title_html, hit.passage_html = title, passage
+        return loaded
+
+
+def merge(*rankings):
+    """Reciprocal rank fusion of rankings of (type, pk)."""
+    scores = {}
+    for ranking in rankings:
+        for rank, hit in enumerate(ranking, start=1):
+            scores[hit] = scores.get(hit, 0) + 1 / (RRF_K + rank)
+    return sorted(scores, key=lambda hit: scores[hit], reverse=True)
+
+
+def hit_texts(hit):
+    if hit.type == SHEET:
+        title, text = library.sheet_texts(hit.page)
+        return title, text
+    description = ""
+    if hasattr(hit.page, "get_meta_description"):
+        description = hit.page.get_meta_description() or ""
+    return hit.page.title, description
+
+
+def highlight_texts(texts, query, locale):
+    """(title, passage) HTML of each (title, text), query words marked."""
+    if not texts:
+        return []
+    if uses_postgres():
+        rows = library.headlines(texts, query, text_search_config(locale.language_code))
+        return [(marked(title), marked(passage)) for title, passage in rows]
+    terms = library.simple_terms(query)[0]
+    return [
+        (
+            library.mark_terms(title, terms),
+            library.mark_terms(library.passage_around(text, terms), terms),
+        )
+        for title, text in texts
+    ]
+
+
+def suggestions(request, locale, query, sheets_only=False, limit=8):
+    """Titles of live public pages of the active language whose words start like the words
+    typed: a few pages from Wagtail's backend (unless `sheets_only`), then sheets from the
+    search table."""
+    words = re.findall(r"\w+", query)
+    if not words or len(query) < 2:
+        return []
+    items = []
+    if not sheets_only:
+        content_types = ContentType.objects.get_for_models(
+            *typed_models(), for_concrete_models=False
+        )
+        pages = get_search_backend().autocomplete(" ".join(words), other_pages(locale))
+        for page in pages[:3]:
+            kind = type_of(page.content_type_id, content_types)
+            items.append(
+                {"title": page.title, "url": page.get_url(request), "type": str(TYPE_LABELS[kind])}
+            )
+    sheets = library.sheets_in_order(suggested_sheets(locale, words, limit - len(items)))
+    items.extend(
+        {"title": sheet.title, "url": sheet.get_url(request), "type": str(TYPE_LABELS[SHEET])}
+        for sheet in sheets
+    )
+    return items
+
+
+def suggested_sheets(locale, words, limit):
+    """Sheets whose title has words starting like each word typed, best first."""
+    if uses_postgres():
+        prefix_query = " & ".join(f"'{word}':*" for word in words)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT d.page_id FROM search_practicesearchdocument d
+                WHERE d.locale_id = %(locale)s
+                    AND d.title_vector @@ to_tsquery(%(config)s::regconfig, %(q)s)
+                ORDER BY ts_rank(d.title_vector, to_tsquery(%(config)s::regconfig, %(q)s)) DESC,
+                    d.first_published_at DESC, d.page_id DESC
+                LIMIT %(limit)s
+                """,
+                {
+                    "locale": locale.pk,
+                    "config": text_search_config(locale.language_code),
+                    "q": prefix_query,
+                    "limit": limit,
+                },
+            )
+            return [row[0] for row in cursor.fetchall()]
+    documents = PracticeSearchDocument.objects.filter(locale=locale)
+    for word in words:
+        documents = documents.filter(title_plain__contains=fold(word))
+    return list(
+        documents.order_by("-first_published_at", "-page_id").values_list("page_id", flat=True)[
+            :limit
+        ]
+    )

@@ -1,0 +1,64 @@
+"""Text helpers of the search: what a visitor typed, made safe to search and to echo, and the
+plain text of rich text fields, as the search table stores it."""
+
+import re
+import unicodedata
+from html import unescape
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# Longer queries are cut: nobody types 200 characters, and a tsquery of thousands of words
+# would cost seconds to match.
+MAX_QUERY_LENGTH = 200
+# Markers that `ts_headline` puts around a match, replaced by <mark> once the text is
+# escaped: characters no page text contains (they are removed from the texts first).
+START_MARK = "\u27e6"
+STOP_MARK = "\u27e7"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u27e6\u27e7]")
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|div|tr)>|<br\s*/?>", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_query(value):
+    """The query as searched and echoed: control characters (PostgreSQL refuses NUL) removed,
+    white space collapsed, at most MAX_QUERY_LENGTH characters. Returns (query, truncated)."""
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", value or "")).strip()
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    return text[:MAX_QUERY_LENGTH].rstrip(), True
+
+
+def clean_text(text):
+    """A text field as the search stores it: markers and control characters removed, white
+    space collapsed."""
+    return _SPACES.sub(" ", _CONTROL.sub(" ", text or "")).strip()
+
+
+def plain_text(html):
+    """The text of a rich text field: tags dropped (a block end is a space), entities
+    decoded, markers and control characters removed."""
+    return clean_text(unescape(_TAG.sub("", _BLOCK_END.sub(" ", html or ""))))
+
+
+def fold(text):
+    """Lower case without accents, ligatures spelt out: "Œuvre à l'École" → "oeuvre a l'ecole".
+    What the SQLite search compares."""
+    text = (text or "").replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold_in_place(text):
+    """`fold`, character by character, keeping the length: positions in the result are
+    positions in the text (a character that folds to several stays as it is, lower case)."""
+    return "".join(
+        folded if len(folded := fold(char)) == 1 else char.lower() for char in text or ""
+    )
+
+
+def marked(text):
+    """Escaped HTML of a text with START_MARK/STOP_MARK around its matches, as <mark>."""
+    html = escape(text or "")
+    return mark_safe(html.replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>"))  # noqa: S308

@@ -1,0 +1,50 @@
+"""Admin integration of the search: the report of queries that found nothing, for staff who
+may view it (superusers, or groups given the permission)."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import UnansweredQueriesReportView, can_view
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "reports/unanswered-searches/",
+            UnansweredQueriesReportView.as_view(),
+            name="search_unanswered_queries",
+        ),
+        path(
+            "reports/unanswered-searches/results/",
+            UnansweredQueriesReportView.as_view(results_only=True),
+            name="search_unanswered_queries_results",
+        ),
+    ]
+
+
+class UnansweredQueriesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_unanswered_queries_menu_item():
+    return UnansweredQueriesMenuItem(
+        _("Recherches sans résultat"),
+        reverse("search_unanswered_queries"),
+        name="unanswered-searches",
+        icon_name="search",
+        order=1310,
+    )
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="search", codename="view_unansweredquery"
+    )
