@@ -16,6 +16,7 @@ from members.referential import region_name
 from .models.charter import Principle
 from .models.practices import PracticeSheetPage
 from .models.taxonomy import Audience, Phase, Theme
+from .queries import live_public
 
 # (field of the sheet, taxonomy, filter parameter of the library, heading)
 TAXONOMIES = [
@@ -54,7 +55,7 @@ def localized_terms(model, source, locale_id):
 def localized_sheets(versions, locale_id):
     """Live public sheets among `versions`, one per translation key, in the given language
     when translated: one query."""
-    sheets = in_locale(versions.live().public().select_related("member").order_by("pk"), locale_id)
+    sheets = in_locale(live_public(versions).select_related("member").order_by("pk"), locale_id)
     return sorted(sheets, key=lambda sheet: sheet.title.casefold())
 
 

@@ -12,6 +12,7 @@ from wagtail_localize.fields import TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from knowledge.queries import live_public
 
 
 class CharterPage(BasePage):
@@ -50,9 +51,7 @@ class CharterPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         principles = list(self.principles.all())
         sheets = (
-            PracticeSheetPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            live_public(PracticeSheetPage.objects.filter(locale_id=self.locale_id))
             .filter(principles__translation_key__in=[p.translation_key for p in principles])
             .prefetch_related("principles")
             .order_by("title")
@@ -74,9 +73,8 @@ class CharterPage(BasePage):
         from members.models import MemberPage
 
         return (
-            MemberPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, charter_adopted_on__isnull=False)
+            live_public(MemberPage.objects.filter(locale_id=self.locale_id))
+            .filter(charter_adopted_on__isnull=False)
             .select_related("authority")
             .order_by("charter_adopted_on", "authority__search_name", "title", "pk")
         )

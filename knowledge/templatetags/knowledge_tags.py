@@ -10,10 +10,9 @@ def member_practice_sheets(member):
     """Live public sheets of the member, in the profile's language. A translated sheet
     points to the French profile, so sheets are matched on the profile's translation key."""
     from knowledge.models import PracticeSheetPage
+    from knowledge.queries import live_public
 
-    return list(
-        PracticeSheetPage.objects.live()
-        .public()
-        .filter(locale_id=member.locale_id, member__translation_key=member.translation_key)
-        .order_by("-year_start", "title", "pk")
+    sheets = PracticeSheetPage.objects.filter(
+        locale_id=member.locale_id, member__translation_key=member.translation_key
     )
+    return list(live_public(sheets).order_by("-year_start", "title", "pk"))
