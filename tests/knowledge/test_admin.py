@@ -187,3 +187,22 @@ def test_staff_reorder_the_principles(client, superuser_client, charter):
     }
     heading = parse(client.get("/charte/")).select_one("#principe-1 h2")
     assert text(heading) == "1. Continuité et régularité"
+
+
+def test_preview_of_a_new_sheet_shows_its_unsaved_relations(
+    superuser_client, library, charter, amiens_member, vote, youth
+):
+    principles = list(charter.principles.all())
+    data = sheet_data(amiens_member, phases=[vote], themes=[youth], principles=principles[:1])
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=("knowledge", "practicesheetpage", library.pk),
+    )
+    assert superuser_client.post(url, data).json()["is_valid"]
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    aside = text(parse(response).select_one(".sheet-facts"))
+    assert "Vote" in aside
+    assert "Jeunesse et écoles" in aside
+    assert "1. Donner du pouvoir d'agir aux citoyens" in aside
+    assert PracticeSheetPage.objects.count() == 0
