@@ -6,8 +6,9 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
+BENCH_N ?= 1000,10000
 
-.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential
+.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -58,6 +59,9 @@ check: install ## Django system checks and missing migrations
 deploy-check: install ## Production settings pass `check --deploy` without a warning
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=deploy-check-$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+bench: install ## Benchmark on PostgreSQL: seed BENCH_N practice sheets (1000,10000), measure pages under gunicorn
+	BENCH_N=$(BENCH_N) $(PYTHON) -m bench.run
 
 referential: install ## Rebuild the reference data of French authorities from the npm package (Etalab)
 	npm ci --no-audit --no-fund --silent

@@ -1,0 +1,53 @@
+"""Render pages in-process with Django's test client and count their SQL queries.
+
+    python -m bench.inprocess '{"home": "/", "sheet": "/fiches-pratiques/..."}'
+
+Prints {name: {"status", "queries", "ms"}} as JSON. Each page is rendered once to warm up
+(image renditions, Wagtail's cached site roots), then with a query string of its own, so
+that a full-page cache, if any, misses: the queries are those of an uncached render."""
+
+import json
+import statistics
+import sys
+import time
+
+from bench import env
+
+REPEATS = 3
+SLOW_SECONDS = 2.0  # one render that slow is measure enough
+
+
+def bust(path, number):
+    return f"{path}{'&' if '?' in path else '?'}_bench=inprocess-{number}"
+
+
+def measure(paths):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(raise_request_exception=False)  # a page in error is a status, not a crash
+    results = {}
+    number = 0
+    for name, path in paths.items():
+        status = client.get(path).status_code
+        if status != 200:
+            results[name] = {"status": status}
+            continue
+        timings, queries = [], None
+        for _ in range(REPEATS):
+            number += 1
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                status = client.get(bust(path, number)).status_code
+                timings.append((time.perf_counter() - started) * 1000)
+            queries = len(captured) if queries is None else queries
+            if timings[-1] > SLOW_SECONDS * 1000:
+                break
+        results[name] = {"status": status, "queries": queries, "ms": statistics.median(timings)}
+    return results
+
+
+if __name__ == "__main__":
+    env.setup_django()
+    print(json.dumps(measure(json.loads(sys.argv[1]))))
