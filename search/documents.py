@@ -7,6 +7,7 @@ functions below on publish, unpublish, move, view restriction and referential ch
 `manage.py rebuild_practice_search` writes every document anew."""
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -128,6 +129,10 @@ class Row:
     body: str
     facets: dict
 
+    @property
+    def text(self):
+        return " ".join(filter(None, [self.summary, self.body]))
+
 
 def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
@@ -175,26 +180,31 @@ def build_row(sheet, bits):
 UPSERT_SQL = """
 INSERT INTO search_practicesearchdocument (
     page_id, locale_id, first_published_at, phases, themes, audiences, principles, years,
-    region, kind, population, title_plain, text_plain, title_vector, vector
+    region, kind, population, title, text, folded, title_vector, vector, word_pairs
 )
 SELECT r.page_id, r.locale_id, r.first_published_at, r.phases, r.themes, r.audiences,
-    r.principles, r.years, r.region, r.kind, r.population, '', '',
-    to_tsvector(r.config::regconfig, r.title),
-    setweight(to_tsvector(r.config::regconfig, r.title), 'A')
-    || setweight(to_tsvector(r.config::regconfig, r.summary), 'B')
-    || setweight(to_tsvector(r.config::regconfig, r.body), 'C')
+    r.principles, r.years, r.region, r.kind, r.population, r.title,
+    concat_ws(' ', nullif(r.summary, ''), nullif(r.body, '')), '',
+    t.title_vector, v.vector, search_word_pairs(v.vector)
 FROM unnest(
     %s::bigint[], %s::bigint[], %s::timestamptz[], %s::bigint[], %s::bigint[], %s::bigint[],
     %s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
     %s::text[], %s::text[]
 ) AS r(page_id, locale_id, first_published_at, phases, themes, audiences, principles, years,
     region, kind, population, config, title, summary, body)
+CROSS JOIN LATERAL (SELECT to_tsvector(r.config::regconfig, r.title) AS title_vector) t
+CROSS JOIN LATERAL (
+    SELECT setweight(t.title_vector, 'A')
+        || setweight(to_tsvector(r.config::regconfig, r.summary), 'B')
+        || setweight(to_tsvector(r.config::regconfig, r.body), 'C') AS vector
+) v
 ON CONFLICT (page_id) DO UPDATE SET
     locale_id = EXCLUDED.locale_id, first_published_at = EXCLUDED.first_published_at,
     phases = EXCLUDED.phases, themes = EXCLUDED.themes, audiences = EXCLUDED.audiences,
     principles = EXCLUDED.principles, years = EXCLUDED.years, region = EXCLUDED.region,
-    kind = EXCLUDED.kind, population = EXCLUDED.population, title_plain = '', text_plain = '',
-    title_vector = EXCLUDED.title_vector, vector = EXCLUDED.vector
+    kind = EXCLUDED.kind, population = EXCLUDED.population, title = EXCLUDED.title,
+    text = EXCLUDED.text, folded = '', title_vector = EXCLUDED.title_vector,
+    vector = EXCLUDED.vector, word_pairs = EXCLUDED.word_pairs
 """
 
 
@@ -222,8 +232,9 @@ def write_rows(rows):
                 page_id=row.page_id,
                 locale_id=row.locale_id,
                 first_published_at=row.first_published_at,
-                title_plain=fold(row.title),
-                text_plain=fold(f"{row.title} {row.summary} {row.body}"),
+                title=row.title,
+                text=row.text,
+                folded=fold(f"{row.title} {row.text}"),
                 **row.facets,
             )
             for row in rows
@@ -235,8 +246,9 @@ def write_rows(rows):
             "first_published_at",
             *FACET_COLUMNS,
             *PLACE_COLUMNS,
-            "title_plain",
-            "text_plain",
+            "title",
+            "text",
+            "folded",
         ],
     )
 
@@ -345,26 +357,42 @@ def release_bit(facet, key):
     facet_bit.delete()
 
 
+@contextmanager
+def summary_deferred():
+    """Count the facets once at the end rather than after every statement (PostgreSQL)."""
+    if not uses_postgres():
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('search.defer_summary', 'on', false)")
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT set_config('search.defer_summary', 'off', false)")
+            cursor.execute("SELECT search_refresh_facet_summary()")
+
+
 def rebuild(progress=None):
     """Write the documents of every live, public sheet and drop every other document.
     Returns the numbers of documents written and removed."""
     bits, restricted = FacetBits(), restricted_paths()
-    removed, _ = PracticeSearchDocument.objects.filter(
-        Q(page__live=False) | Q(page__alias_of__isnull=False)
-    ).delete()
-    ids = list(
-        PracticeSheetPage.objects.filter(live=True, alias_of__isnull=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    written = 0
-    for start in range(0, len(ids), CHUNK_SIZE):
-        with transaction.atomic():
-            chunk_written, chunk_removed = index_pages(
-                ids[start : start + CHUNK_SIZE], bits, restricted
-            )
-        written += chunk_written
-        removed += chunk_removed
-        if progress:
-            progress(min(start + CHUNK_SIZE, len(ids)), len(ids))
+    with summary_deferred():
+        removed, _ = PracticeSearchDocument.objects.filter(
+            Q(page__live=False) | Q(page__alias_of__isnull=False)
+        ).delete()
+        ids = list(
+            PracticeSheetPage.objects.filter(live=True, alias_of__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        written = 0
+        for start in range(0, len(ids), CHUNK_SIZE):
+            with transaction.atomic():
+                chunk_written, chunk_removed = index_pages(
+                    ids[start : start + CHUNK_SIZE], bits, restricted
+                )
+            written += chunk_written
+            removed += chunk_removed
+            if progress:
+                progress(min(start + CHUNK_SIZE, len(ids)), len(ids))
     return written, removed

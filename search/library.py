@@ -14,17 +14,13 @@ counts every facet value with GROUPING SETS over bit masks, one fetches the page
 one highlights the passages of the shown rows only. On SQLite, which `make run` uses, words
 are matched as accent-folded substrings, with less linguistic finesse."""
 
-import re
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import Audience, Phase, PracticeSheetPage, Principle, Theme
@@ -32,9 +28,11 @@ from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
-from .documents import facet_bits, sheet_parts, text_search_config, uses_postgres
+from .documents import facet_bits, text_search_config, uses_postgres
+from .highlight import document_texts, highlight, simple_terms
 from .models import FIRST_YEAR, MAX_BITS, PracticeSearchDocument
-from .text import START_MARK, STOP_MARK, fold, fold_in_place, marked
+from .phrases import text_plan
+from .text import fold
 
 PER_PAGE = 20
 # Like Elasticsearch's max_result_window: deeper pages cost more and nobody reads them.
@@ -46,13 +44,6 @@ FULL_RANK_LIMIT = 1_000
 # Weights of ts_rank_cd for D, C (sections), B (summaries), A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
 SORTS = {"relevance": _("pertinence"), "date": _("date de publication")}
-HEADLINE_OPTIONS = (
-    f'MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … ", '
-    f'StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
-)
-TITLE_HEADLINE_OPTIONS = f'HighlightAll=true, StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
-# The longest text given to ts_headline per result: its cost grows with the text.
-HEADLINE_TEXT_LIMIT = 20_000
 
 
 @dataclass
@@ -234,7 +225,13 @@ def run(locale, query, filters, sort, page_number):
         search.total, search.counts = engine.facet_counts()
         search.page_number = clamp_page(search.page_number, search.total)
         ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
-    search.results = highlight(sheets_in_order(ids), query, engine.config)
+    pages = sheets_in_order(ids)
+    texts = document_texts(ids)
+    texts = [texts.get(page.pk, (page.title, "")) for page in pages]
+    marks = highlight(texts, query, engine.config)
+    search.results = [
+        Result(page, title, passage) for page, (title, passage) in zip(pages, marks, strict=True)
+    ]
     return search
 
 
@@ -262,6 +259,7 @@ class PostgresEngine:
         self.filters = filters
         self.config = text_search_config(locale.language_code)
         self.params = {"locale": locale.pk, "config": self.config, "q": query}
+        self.text_conditions = [f"d.vector @@ {self.tsquery}"] if query else []
         self.conditions = []
         for index, active in enumerate(filters, start=1):
             name = f"f{index}"
@@ -279,9 +277,17 @@ class PostgresEngine:
             # them all, vectors included, than use the GIN index; and JIT compilation of a
             # plan costs more than the plan.
             cursor.execute(
-                "SELECT set_config('enable_seqscan', %s, true), set_config('jit', 'off', true)",
-                ["off" if self.query else "on"],
+                "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
+                "set_config('jit', 'off', true), "
+                f"CASE WHEN %(q)s <> '' THEN {self.tsquery}::text END",
+                {**self.params, "seqscan": "off" if self.query else "on"},
             )
+            plan = text_plan(cursor.fetchone()[2] or "")
+            if plan:
+                self.params.update(words=plan.words, pairs=plan.pairs)
+                self.text_conditions = ["d.word_pairs @@ %(pairs)s::tsquery"]
+                if plan.words:
+                    self.text_conditions.append("d.vector @@ %(words)s::tsquery")
             self.cursor = cursor
             yield
 
@@ -290,9 +296,7 @@ class PostgresEngine:
         return "websearch_to_tsquery(%(config)s::regconfig, %(q)s)"
 
     def where(self, conditions):
-        clauses = ["d.locale_id = %(locale)s"]
-        if self.query:
-            clauses.append(f"d.vector @@ {self.tsquery}")
+        clauses = ["d.locale_id = %(locale)s", *self.text_conditions]
         return " AND ".join(clauses + list(conditions))
 
     def count(self):
@@ -305,7 +309,15 @@ class PostgresEngine:
 
     def facet_counts(self):
         """The total and the counts of every facet value, in one query: rows that fail at
-        most one filter, grouped by each facet column and by the filter they fail."""
+        most one filter, grouped by each facet column and by the filter they fail. Without
+        a query nor a filter, the counts a trigger keeps (search.models.FacetSummary)."""
+        if not self.query and not self.filters:
+            self.cursor.execute(
+                "SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s", self.params
+            )
+            summary = self.cursor.fetchone()
+            rows = summary[0] if summary else []
+            return self.tally(json.loads(rows) if isinstance(rows, str) else rows)
         columns = [facet.column for facet in FACETS]
         failed = "0"
         where = self.where([])
@@ -334,10 +346,15 @@ class PostgresEngine:
             """,
             self.params,
         )
+        return self.tally(self.cursor.fetchall())
+
+    def tally(self, rows):
+        """(total, counts) from rows of GROUPING() flags, failed filter, values, count."""
+        size = len(FACETS)
         total, tally = 0, Tally(self.filters)
-        for row in self.cursor.fetchall():
-            grouped = row[: len(columns)]
-            failed_index, values, count = row[len(columns)], row[len(columns) + 1 : -1], row[-1]
+        for row in rows:
+            grouped = row[:size]
+            failed_index, values, count = row[size], row[size + 1 : -1], row[-1]
             if all(grouped):
                 if failed_index == 0:
                     total = count
@@ -389,123 +406,6 @@ class Tally:
             counts[value] = counts.get(value, 0) + count
 
 
-def sheet_texts(page):
-    """Title and text of a sheet as its search document has them."""
-    title, summary, body = sheet_parts(page)
-    return title, f"{summary} {body}".strip()
-
-
-def highlight(pages, query, config):
-    """The results with their title and best passage, matches marked. One query on
-    PostgreSQL, for the shown rows only; none without a query."""
-    texts = [sheet_texts(page) for page in pages]
-    if not query or not pages:
-        return [
-            Result(page, escape(title), escape(truncate_words(text, 40)))
-            for page, (title, text) in zip(pages, texts, strict=True)
-        ]
-    if uses_postgres():
-        return [
-            Result(page, marked(title), marked(passage))
-            for page, (title, passage) in zip(pages, headlines(texts, query, config), strict=True)
-        ]
-    terms = simple_terms(query)[0]
-    return [
-        Result(page, mark_terms(title, terms), mark_terms(passage_around(text, terms), terms))
-        for page, (title, text) in zip(pages, texts, strict=True)
-    ]
-
-
-def headlines(texts, query, config):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT ts_headline(%(config)s::regconfig, t.title, q.query, %(title_options)s),
-                ts_headline(%(config)s::regconfig, t.body, q.query, %(options)s)
-            FROM unnest(%(titles)s::text[], %(bodies)s::text[]) WITH ORDINALITY AS t(title, body, n)
-            CROSS JOIN (SELECT websearch_to_tsquery(%(config)s::regconfig, %(q)s) AS query) q
-            ORDER BY t.n
-            """,
-            {
-                "config": config,
-                "q": query,
-                "title_options": TITLE_HEADLINE_OPTIONS,
-                "options": HEADLINE_OPTIONS,
-                "titles": [title for title, _text in texts],
-                "bodies": [text[:HEADLINE_TEXT_LIMIT] for _title, text in texts],
-            },
-        )
-        return cursor.fetchall()
-
-
-def truncate_words(text, count):
-    words = text.split()
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
-
-
-# SQLite: words as accent-folded substrings.
-_PHRASE = re.compile(r'(-?)"([^"]*)"')
-_WORD = re.compile(r"\w+", re.UNICODE)
-# Words too common to mean anything, French and English.
-SIMPLE_STOP_WORDS = frozenset(
-    "a au aux avec ce ces d dans de des du elle en et il ils l la le les leur lui ma mais me "  # noqa: SIM905
-    "mes mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes ton tu "
-    "un une vos votre vous y the of and to in for".split()
-)
-
-
-def simple_terms(query):
-    """(terms to find, terms to exclude) of a query, folded; plurals lose their s or x."""
-
-    def stem(word):
-        return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
-
-    include, exclude = [], []
-    rest = query
-    for negative, phrase in _PHRASE.findall(query):
-        words = [stem(word) for word in _WORD.findall(fold(phrase))]
-        if words:
-            (exclude if negative else include).append(" ".join(words))
-    rest = _PHRASE.sub(" ", query)
-    for token in rest.split():
-        negative = token.startswith("-")
-        for word in _WORD.findall(fold(token)):
-            if word in SIMPLE_STOP_WORDS or word == "or":
-                continue
-            (exclude if negative else include).append(stem(word))
-    return include, exclude
-
-
-def mark_terms(text, terms):
-    """Escaped text with the words that start with a term marked."""
-    if not terms:
-        return escape(text)
-    folded = fold_in_place(text)
-    spans = []
-    for term in terms:
-        for match in re.finditer(r"\b" + re.escape(term) + r"\w*", folded):
-            spans.append(match.span())
-    out, last = [], 0
-    for start, end in sorted(spans):
-        if start < last:
-            continue
-        out.append(escape(text[last:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        last = end
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308
-
-
-def passage_around(text, terms, words=28):
-    folded = fold_in_place(text)
-    positions = [folded.find(term) for term in terms if folded.find(term) >= 0]
-    if not positions:
-        return truncate_words(text, words)
-    start = text.rfind(" ", 0, max(0, min(positions) - 80)) + 1
-    passage = truncate_words(text[start:], words)
-    return ("… " if start else "") + passage
-
-
 class SimpleEngine:
     """Any database without PostgreSQL's text search: words as accent-folded substrings of
     the search table's text, counting and ordering in Python (a development database has
@@ -529,11 +429,12 @@ class SimpleEngine:
         if self.query and not self.include:
             return []
         for term in self.include:
-            documents = documents.filter(text_plain__contains=term)
+            documents = documents.filter(folded__contains=term)
         for term in exclude:
-            documents = documents.exclude(text_plain__contains=term)
+            documents = documents.exclude(folded__contains=term)
         columns = [facet.column for facet in FACETS]
-        return list(documents.values_list("page_id", "first_published_at", "title_plain", *columns))
+        rows = documents.values_list("page_id", "first_published_at", "title", *columns)
+        return [(page_id, date, fold(title), *values) for page_id, date, title, *values in rows]
 
     def failed_filters(self, values):
         return [
@@ -567,116 +468,3 @@ class SimpleEngine:
         else:
             rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
         return [row[0] for row in rows[offset : offset + limit]]
-
-
-# The view of the library page.
-
-
-@dataclass
-class Choice:
-    """One checkbox of a facet, with its count."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-def facet_groups(search, vocabulary):
-    """The facets as the template shows them: values with a count, and the ticked ones."""
-    selected = {active.facet.name: active.values for active in search.filters}
-    groups = []
-    for facet in FACETS:
-        counts = search.counts.get(facet.name, {})
-        if facet.name == "region":
-            for code in counts:
-                vocabulary.region(code)
-        options = list(vocabulary.options[facet.name].values())
-        if facet.name == "region":
-            options.sort(key=lambda option: fold(option.label))
-        choices = []
-        for option in options:
-            count = counts.get(option.bit if facet.bits else option.value, 0)
-            ticked = option.value in selected.get(facet.name, [])
-            if count or ticked:
-                choices.append(Choice(option.value, option.label, count, ticked))
-        if choices:
-            groups.append({"name": facet.name, "legend": facet.legend, "choices": choices})
-    return groups
-
-
-def query_items(search, without=None):
-    """The query string of the search as (name, value) pairs, one value left out."""
-    items = [("q", search.query)] if search.query else []
-    for active in search.filters:
-        for value in active.values:
-            if (active.facet.name, value) != without:
-                items.append((active.facet.name, value))
-    if search.sort != default_sort(search.query):
-        items.append(("sort", search.sort))
-    return items
-
-
-def default_sort(query):
-    return "relevance" if query else "date"
-
-
-class CountedRange:
-    """A sequence of a known length, for Django's paginator: rows come from the search."""
-
-    def __init__(self, length):
-        self.length = length
-
-    def count(self):
-        return self.length
-
-    def __len__(self):
-        return self.length
-
-    def __getitem__(self, index):
-        return []
-
-
-def page_number(value):
-    try:
-        number = int(str(value)[:6])
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
-
-
-def library_context(page, request, query, truncated):
-    """The context of the practice library page for a request."""
-    vocabulary = Vocabulary(page.locale)
-    filters = parse_filters(request.GET, vocabulary)
-    sort = request.GET.get("sort")
-    if sort not in SORTS or not query:
-        sort = default_sort(query)
-    search = run(page.locale, query, filters, sort, page_number(request.GET.get("page")))
-    paginator = Paginator(CountedRange(min(search.total, MAX_RESULTS)), PER_PAGE)
-    page_obj = paginator.get_page(search.page_number)
-    page_obj.object_list = search.results
-    items = query_items(search)
-    return {
-        "search": search,
-        "search_query": query,
-        "query_truncated": truncated,
-        "results_page": page_obj,
-        "page_range": paginator.get_elided_page_range(page_obj.number),
-        "facet_groups": facet_groups(search, vocabulary),
-        "active_filters": [
-            {
-                "legend": active.facet.legend,
-                "label": option.label,
-                "remove_query": urlencode(query_items(search, (active.facet.name, option.value))),
-            }
-            for active in search.filters
-            for option in active.options
-        ],
-        "sort": sort,
-        "sorts": SORTS,
-        "pagination_query": urlencode(items) + "&" if items else "",
-        "has_filters": bool(search.filters),
-        "results_capped": search.total > MAX_RESULTS,
-        "max_results": MAX_RESULTS,
-    }

@@ -18,10 +18,10 @@ class PracticeSearchDocument(models.Model):
     (search/documents.py); `manage.py rebuild_practice_search` writes them all anew.
 
     Narrow on purpose: filtering and counting read thousands of rows, so multi-valued facets
-    are bit masks (FacetBit) and single-valued ones short codes; the text vectors live in
-    PostgreSQL's TOAST storage and are read only for the few rows shown (search/library.py).
-    On SQLite, which has no text search, `title_plain` and `text_plain` hold the accent-folded
-    texts instead (they stay empty on PostgreSQL)."""
+    are bit masks (FacetBit) and single-valued ones short codes, and the long values (the
+    text, its vector) live in PostgreSQL's TOAST storage, read only for the rows ranked or
+    shown (search/library.py). On SQLite, which has no text search, `folded` holds the
+    accent-folded title and text instead (it stays empty on PostgreSQL)."""
 
     page = models.OneToOneField(
         "knowledge.PracticeSheetPage",
@@ -46,8 +46,14 @@ class PracticeSearchDocument(models.Model):
     title_vector = SearchVectorField(null=True)
     # Title (A), summaries (B) and sections (C), in the language's text search configuration.
     vector = SearchVectorField(null=True)
-    title_plain = models.TextField(blank=True)
-    text_plain = models.TextField(blank=True)
+    # The pairs of words next to each other in `vector` ("jardin~partag"), or one word apart
+    # ("tirag~2~sort"): a quoted phrase is first looked up there, through a GIN index, so
+    # that only the few rows that have it are read to check word positions.
+    word_pairs = SearchVectorField(null=True)
+    title = models.CharField(max_length=255)
+    # Summaries and sections as plain text: the passages shown under each result.
+    text = models.TextField(blank=True)
+    folded = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("document de recherche d'une fiche pratique")
@@ -60,6 +66,25 @@ class PracticeSearchDocument(models.Model):
 
     def __str__(self):
         return str(self.page_id)
+
+
+class FacetSummary(models.Model):
+    """The counts of every facet value over all the documents of a language, as the library
+    shows them before any search or filter. Recomputed by a PostgreSQL trigger whenever the
+    search table changes (search/migrations/0002), so that the library's first page does
+    not count 100,000 rows; unused on SQLite."""
+
+    locale = models.OneToOneField(
+        "wagtailcore.Locale", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    rows = models.JSONField()
+
+    class Meta:
+        verbose_name = _("décompte des facettes")
+        verbose_name_plural = _("décomptes des facettes")
+
+    def __str__(self):
+        return str(self.locale_id)
 
 
 class FacetBit(models.Model):

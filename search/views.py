@@ -6,6 +6,7 @@ a private page or a draft revision; whatever the query string holds, the answer 
 (or JSON) that echoes the query escaped, never an error; the number of SQL queries does not
 grow with the number of pages or results."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -20,13 +21,123 @@ from knowledge.models import PracticeSheetPage
 
 from . import library, site, stats
 from .models import UnansweredQuery
-from .text import clean_query
+from .text import clean_query, fold
+
+
+@dataclass
+class Choice:
+    """One checkbox of a facet, with its count."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def facet_groups(search, vocabulary):
+    """The facets as the template shows them: values with a count, and the ticked ones."""
+    selected = {active.facet.name: active.values for active in search.filters}
+    groups = []
+    for facet in library.FACETS:
+        counts = search.counts.get(facet.name, {})
+        if facet.name == "region":
+            for code in counts:
+                vocabulary.region(code)
+        options = list(vocabulary.options[facet.name].values())
+        if facet.name == "region":
+            options.sort(key=lambda option: fold(option.label))
+        choices = []
+        for option in options:
+            count = counts.get(option.bit if facet.bits else option.value, 0)
+            ticked = option.value in selected.get(facet.name, [])
+            if count or ticked:
+                choices.append(Choice(option.value, option.label, count, ticked))
+        if choices:
+            groups.append({"name": facet.name, "legend": facet.legend, "choices": choices})
+    return groups
+
+
+def query_items(search, without=None):
+    """The query string of the search as (name, value) pairs, one value left out."""
+    items = [("q", search.query)] if search.query else []
+    for active in search.filters:
+        for value in active.values:
+            if (active.facet.name, value) != without:
+                items.append((active.facet.name, value))
+    if search.sort != default_sort(search.query):
+        items.append(("sort", search.sort))
+    return items
+
+
+def default_sort(query):
+    return "relevance" if query else "date"
+
+
+class CountedRange:
+    """A sequence of a known length, for Django's paginator: rows come from the search."""
+
+    def __init__(self, length):
+        self.length = length
+
+    def count(self):
+        return self.length
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, index):
+        return []
+
+
+def page_number(value):
+    try:
+        number = int(str(value)[:6])
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def library_context(page, request, query, truncated):
+    """The context of the practice library page for a request."""
+    vocabulary = library.Vocabulary(page.locale)
+    filters = library.parse_filters(request.GET, vocabulary)
+    sort = request.GET.get("sort")
+    if sort not in library.SORTS or not query:
+        sort = default_sort(query)
+    search = library.run(page.locale, query, filters, sort, page_number(request.GET.get("page")))
+    paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
+    page_obj = paginator.get_page(search.page_number)
+    page_obj.object_list = search.results
+    items = query_items(search)
+    return {
+        "search": search,
+        "search_query": query,
+        "query_truncated": truncated,
+        "results_page": page_obj,
+        "page_range": paginator.get_elided_page_range(page_obj.number),
+        "facet_groups": facet_groups(search, vocabulary),
+        "active_filters": [
+            {
+                "legend": active.facet.legend,
+                "label": option.label,
+                "remove_query": urlencode(query_items(search, (active.facet.name, option.value))),
+            }
+            for active in search.filters
+            for option in active.options
+        ],
+        "sort": sort,
+        "sorts": library.SORTS,
+        "pagination_query": urlencode(items) + "&" if items else "",
+        "has_filters": bool(search.filters),
+        "results_capped": search.total > library.MAX_RESULTS,
+        "max_results": library.MAX_RESULTS,
+    }
 
 
 def library_page_context(page, request):
     """The context of the practice library page: the search form, facets, results."""
     query, truncated = clean_query(request.GET.get("q", ""))
-    context = library.library_context(page, request, query, truncated)
+    context = library_context(page, request, query, truncated)
     search = context["search"]
     if query and search.page_number == 1:
         context["promotions"] = stats.promotions(
@@ -53,7 +164,7 @@ def search(request):
             locale,
             query,
             request.GET.get("type", ""),
-            library.page_number(request.GET.get("page")),
+            page_number(request.GET.get("page")),
         ).run()
         context["results"] = results
         context["selected_type"] = results.type
@@ -66,7 +177,7 @@ def search(request):
 
 def site_pagination(results):
     available = min(results.total, site.MAX_PAGE * site.PER_PAGE)
-    paginator = Paginator(library.CountedRange(available), site.PER_PAGE)
+    paginator = Paginator(CountedRange(available), site.PER_PAGE)
     page_obj = paginator.get_page(results.page_number)
     page_obj.object_list = results.hits
     items = [("q", results.query)] + ([("type", results.type)] if results.type else [])

@@ -15,13 +15,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        last_report = [0.0]
+        reported = [0]
 
         def progress(done, total):
-            now = time.monotonic()
-            if done == total or now - last_report[0] >= 2:
-                last_report[0] = now
-                self.stdout.write(f"  … {done:,} / {total:,} sheets".replace(",", " "))
+            # About every tenth of the way.
+            if done == total or done - reported[0] >= max(total // 10, 1):
+                reported[0] = done
+                elapsed = time.monotonic() - started
+                self.stdout.write(f"  … {done} / {total} sheets ({elapsed:.0f} s)")
 
         written, removed = rebuild(progress)
         self.stdout.write(
