@@ -2,9 +2,9 @@
 page, an unpublished page, the draft revision of a live page or a page of the other
 language, in results, counts, suggestions or highlighted passages."""
 
-import pytest
-
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from home.factories import NewsPageFactory, StandardPageFactory
 from knowledge.factories import PracticeSheetPageFactory
