@@ -4,7 +4,7 @@ templates about participatory budgets.
 The corpus is built so that search queries have known answers whatever the number of
 sheets: the FREQUENT word is in exactly 25 sheets out of 100, the RARE word in 1 sheet out
 of 1,000, the PHRASE in about 4 sheets out of 100 (its two words also appear apart, in
-other sheets), and NO_MATCH in none. No other word of the vocabulary shares their French
+other sheets), and NO_MATCH in none. No other word of the sheets' text shares their French
 stem or even their first letters ("écologique" is never written, so that a prefix search
 for "école" still finds only the school sheets).
 
@@ -13,8 +13,9 @@ so the 1,000 first sheets of a 100,000-sheet corpus are the 1,000-sheet corpus."
 
 import random
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from members.referential import normalize
 
 FREQUENT = "école"
 RARE = "ludothèque"
@@ -459,12 +460,6 @@ class SheetText:
         fields = [self.title, self.summary, self.easy_read_summary, self.context, self.method]
         fields += [self.results, self.lessons, self.resources, self.staff_effort]
         return re.sub(r"<[^>]+>", " ", " ".join(fields))
-
-
-def normalize(text):
-    """Lower case without accents, as an accent-insensitive search sees words."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def contains_word(text, word):
