@@ -132,6 +132,7 @@ class UnansweredQuery(models.Model):
     class Meta:
         verbose_name = _("recherche sans résultat")
         verbose_name_plural = _("recherches sans résultat")
+        ordering = ["-hits", "query_string"]
         constraints = [
             models.UniqueConstraint(
                 fields=["query_string", "language", "scope"], name="unique_unanswered_query"

@@ -139,7 +139,8 @@ def library_page_context(page, request):
     query, truncated = clean_query(request.GET.get("q", ""))
     context = library_context(page, request, query, truncated)
     search = context["search"]
-    if query and search.page_number == 1:
+    # Counted once per search: not again for its other pages.
+    if query and page_number(request.GET.get("page")) == 1:
         context["promotions"] = stats.promotions(
             request, query, page.locale, page_types=[PracticeSheetPage]
         )
@@ -169,7 +170,7 @@ def search(request):
         context["results"] = results
         context["selected_type"] = results.type
         context.update(site_pagination(results))
-        if results.page_number == 1:
+        if page_number(request.GET.get("page")) == 1:
             context["promotions"] = stats.promotions(request, query, locale)
             stats.record(query, results.total, get_language(), UnansweredQuery.Scope.SITE)
     return TemplateResponse(request, "pages/search/search_page.html", context)

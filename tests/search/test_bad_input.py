@@ -44,7 +44,7 @@ def sheets(add_sheet, vote):
 
 
 @pytest.mark.parametrize("query", QUERIES.values(), ids=QUERIES.keys())
-@pytest.mark.parametrize("path", ["/fiches-pratiques/", "/recherche/", "/en/recherche/"])
+@pytest.mark.parametrize("path", ["/fiches-pratiques/", "/recherche/", "/en/search/"])
 def test_any_query_gets_a_page_with_the_query_escaped(client, sheets, english_home, path, query):
     response = client.get(path, {"q": query, "phase": "vote"})
     assert response.status_code == 200

@@ -185,3 +185,13 @@ def test_english_library_shows_english_labels(
     assert any(label.startswith("Youth and schools") for label in labels)
     assert not any(label.startswith("Vote ") for label in labels)
     assert status(html).startswith("5 ")
+
+
+@pytest.mark.parametrize("path", ["/fiches-pratiques/?q=urnes&phase=vote", "/recherche/?q=urnes"])
+def test_every_field_has_a_label_and_every_filter_a_legend(client, library_with_sheets, path):
+    html = get_page(client, path)
+    for field in html.select("main input, main select"):
+        assert html.select_one(f"label[for={field['id']}]"), field
+    for fieldset in html.select("main fieldset"):
+        assert fieldset.select_one("legend").get_text(strip=True)
+    assert html.select_one("main [role=status]").get_text(strip=True)

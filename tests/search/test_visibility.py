@@ -17,14 +17,17 @@ pytestmark = pytest.mark.django_db
 SECRET = "zythologie"
 
 
+SEARCH_PATHS = {"": "/recherche/", "/en": "/en/search/"}
+
+
 def suggestions(client, query, prefix=""):
-    response = client.get(f"{prefix}/recherche/suggestions/", {"q": query})
+    response = client.get(f"{SEARCH_PATHS[prefix]}suggestions/", {"q": query})
     assert response.status_code == 200
     return [item["title"] for item in response.json()["suggestions"]]
 
 
 def site_search(client, query, prefix=""):
-    return site_result_titles(get_page(client, f"{prefix}/recherche/?q={query}"))
+    return site_result_titles(get_page(client, f"{SEARCH_PATHS[prefix]}?q={query}"))
 
 
 def assert_not_found(client, query="zythologie"):
