@@ -67,17 +67,16 @@ FACETS = [
     Facet("population", _("Population"), "population", False),
     Facet("year", _("Année de la pratique"), "years", True),
 ]
-FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 TAXONOMIES = {"phase": Phase, "theme": Theme, "audience": Audience}
 
 
 @dataclass
 class Option:
+    """A value of a facet: its URL value, its label in the active language, its bit."""
+
     value: str
     label: str
     bit: int | None = None
-    count: int = 0
-    selected: bool = False
 
 
 class Vocabulary:
@@ -151,12 +150,11 @@ class Vocabulary:
             return self.region(value)
         return self.options[facet.name].get(value)
 
-    def by_bit(self, facet):
-        return {option.bit: option for option in self.options[facet.name].values()}
-
 
 @dataclass
 class Filter:
+    """The values of a facet ticked in the query string."""
+
     facet: Facet
     options: list
 
@@ -364,22 +362,31 @@ class PostgresEngine:
         return total, tally.counts
 
     def ranked_ids(self, sort, total, limit, offset):
-        order = "d.first_published_at DESC, d.page_id DESC"
-        if sort == "relevance" and self.query:
-            title_first = f"(d.title_vector @@ {self.tsquery}) DESC"
-            if total <= FULL_RANK_LIMIT:
-                rank = f"ts_rank_cd('{RANK_WEIGHTS}', d.vector, {self.tsquery}, 1) DESC"
-                order = f"{title_first}, {rank}, {order}"
-            else:
-                order = f"{title_first}, {order}"
-        self.cursor.execute(
-            f"""
-            SELECT d.page_id FROM search_practicesearchdocument d
-            WHERE {self.where(self.conditions)}
-            ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s
-            """,
-            {**self.params, "limit": limit, "offset": offset},
-        )
+        """A page of ids: by date; or title matches first, then by PostgreSQL's rank (up to
+        FULL_RANK_LIMIT results) or by date. Beyond, the two tiers are two queries that each
+        stop after the page, rather than one that sorts every match."""
+        newest = "d.first_published_at DESC, d.page_id DESC"
+        in_title = f"d.title_vector @@ {self.tsquery}"
+        params = {**self.params, "limit": limit, "offset": offset, "first": offset + limit}
+        where = self.where(self.conditions)
+        select = f"SELECT d.page_id FROM search_practicesearchdocument d WHERE {where}"
+        if sort != "relevance" or not self.query:
+            sql = f"{select} ORDER BY {newest}"
+        elif total <= FULL_RANK_LIMIT:
+            rank = f"ts_rank_cd('{RANK_WEIGHTS}', d.vector, {self.tsquery}, 1)"
+            sql = f"{select} ORDER BY ({in_title}) DESC, {rank} DESC, {newest}"
+        else:
+            tiers = [
+                f"(SELECT d.page_id, {tier} AS tier, d.first_published_at "
+                f"FROM search_practicesearchdocument d WHERE {where} AND {condition} "
+                f"ORDER BY {newest} LIMIT %(first)s)"
+                for tier, condition in ((0, in_title), (1, f"NOT ({in_title})"))
+            ]
+            sql = (
+                f"SELECT page_id FROM ({' UNION ALL '.join(tiers)}) d "
+                "ORDER BY tier, d.first_published_at DESC, d.page_id DESC"
+            )
+        self.cursor.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
         return [row[0] for row in self.cursor.fetchall()]
 
 

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
@@ -148,7 +148,7 @@ def library_page_context(page, request):
     return context
 
 
-@require_GET
+@require_safe
 def search(request):
     """The site search: `q`, `type` (see search/site.py TYPES) and `page`."""
     query, truncated = clean_query(request.GET.get("q", ""))
@@ -194,13 +194,11 @@ def site_pagination(results):
     }
 
 
-@require_GET
+@require_safe
 def suggestions(request):
     """Up to eight titles of pages that start like the words typed: {"query", "suggestions":
     [{"title", "url", "type"}]}. The search form works the same without it."""
     query, _truncated = clean_query(request.GET.get("q", ""))
     sheets_only = request.GET.get("type") == site.SHEET
     items = site.suggestions(request, Locale.get_active(), query, sheets_only) if query else []
-    response = JsonResponse({"query": query, "suggestions": items})
-    response["Cache-Control"] = "max-age=60"
-    return response
+    return JsonResponse({"query": query, "suggestions": items})

@@ -149,3 +149,22 @@ def test_english_pages_are_searched_with_english_rules(
     translate_sheet(french, title="Running to vote", method="<p>Residents were running.</p>")
     titles, _counts = search(client, "/en", q="runs")
     assert titles == ["Running to vote"]
+
+
+@pytest.mark.parametrize(
+    ("per_page", "pages"), [(2, [["C", "A"], ["D", "B"]]), (3, [["C", "A", "D"], ["B"]])]
+)
+def test_many_results_put_title_matches_first_then_the_newest(
+    client, sheet, monkeypatch, per_page, pages
+):
+    # Beyond FULL_RANK_LIMIT results, no rank is computed: title matches, then the others,
+    # each by date.
+    monkeypatch.setattr("search.library.FULL_RANK_LIMIT", 1)
+    monkeypatch.setattr("search.library.PER_PAGE", per_page)
+    sheet("A urnes")
+    sheet("B", "Des urnes. Des urnes. Des urnes.")
+    sheet("C urnes")
+    sheet("D", "Des urnes.")
+    for number, expected in enumerate(pages, start=1):
+        titles, _counts = search(client, q="urnes", page=number)
+        assert [title.split()[0] for title in titles] == expected
