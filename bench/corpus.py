@@ -15,8 +15,6 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from members.referential import normalize
-
 FREQUENT = "école"
 RARE = "ludothèque"
 PHRASE = "jardin partagé"
@@ -460,11 +458,6 @@ class SheetText:
         fields = [self.title, self.summary, self.easy_read_summary, self.context, self.method]
         fields += [self.results, self.lessons, self.resources, self.staff_effort]
         return re.sub(r"<[^>]+>", " ", " ".join(fields))
-
-
-def contains_word(text, word):
-    """Whether `word` (or its plural) is in `text`, accents and case ignored."""
-    return re.search(rf"\b{re.escape(normalize(word))}s?\b", normalize(text)) is not None
 
 
 def place_forms(name):
