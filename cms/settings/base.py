@@ -166,6 +166,10 @@ else:
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "contact@budgets-participatifs.fr")
+# Review of members' contributions (home/workflow.py): submissions go to the reviewers'
+# group only; with superusers included, Wagtail would also send each superuser a second
+# email per submission. Links in the emails start with WAGTAILADMIN_BASE_URL.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 LOGGING = {
     "version": 1,

@@ -25,6 +25,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from home.workflow import ensure_review_workflow
 from knowledge import demo as knowledge_demo
 from members import demo as members_demo
 from members.models import Authority
@@ -122,6 +123,8 @@ class Command(BaseCommand):
         knowledge = knowledge_demo.build(
             home, self.publish, translate, self.french, self.english, self.step
         )
+        self.step("review workflow")
+        reviewed_sections = ensure_review_workflow()
 
         pages = Page.objects.filter(depth__gt=1).count()
         return [
@@ -132,6 +135,7 @@ class Command(BaseCommand):
             f"{knowledge['principles']} charter principles",
             f"{knowledge['sheets']} practice sheets",
             f"{len(self.images)} images",
+            f"review workflow on {reviewed_sections} sections",
         ]
 
     def make_image(self, title, seed):
