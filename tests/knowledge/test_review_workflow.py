@@ -3,6 +3,7 @@ the admin: a member editor (add and change, no publish) submits a practice sheet
 change; a network editor is emailed, asks for changes with a comment or approves; the member
 editor is emailed the outcome. Nothing goes live without an approval, not even a later edit."""
 
+from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -10,16 +11,30 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    TaskState,
+    WorkflowPage,
+    WorkflowState,
+)
 from wagtail.test.utils.form_data import rich_text
 from wagtail.users.models import UserProfile
 
 import pytest
 
-from home.workflow import NETWORK_EDITORS, WORKFLOW_NAME, ensure_review_workflow
+from home.review_panel import ContributionsWaitingPanel
+from home.workflow import (
+    NETWORK_ADMINISTRATORS,
+    NETWORK_EDITORS,
+    WORKFLOW_NAME,
+    ensure_review_workflow,
+)
 from knowledge.models import PracticeSheetPage
 from members.models import MemberPage
 from tests.knowledge.test_admin import add_url, edit_url, sheet_data
@@ -297,3 +312,107 @@ def test_ensuring_the_workflow_twice_changes_nothing(review_workflow, library, m
     assert ensure_review_workflow() == 0
     assert attached_workflows() == before
     assert Page.objects.get(pk=library.pk).specific.get_workflow().name == WORKFLOW_NAME
+
+
+# The dashboard panel
+
+
+def panel(response):
+    return parse(response).find(id="contributions-waiting-section")
+
+
+def panel_rows(response):
+    return [[text(cell) for cell in row.select("td")] for row in panel(response).select("tbody tr")]
+
+
+def submit(page, user, days_ago):
+    """Submit the page's latest version for review, as if `days_ago` days ago."""
+    page.save_revision(user=user)
+    state = page.get_workflow().start(page, user)
+    waiting_since = timezone.now() - timedelta(days=days_ago)
+    TaskState.objects.filter(pk=state.current_task_state_id).update(started_at=waiting_since)
+    return waiting_since
+
+
+@pytest.fixture
+def contributions(member_editor, amiens_member, rennes_member, add_sheet):
+    """A recent sheet, a profile change waiting longer, and the oldest sheet, of two members."""
+    recent = add_sheet(amiens_member, title="Bus de vote", live=False)
+    oldest = add_sheet(rennes_member, title="Jury citoyen", live=False)
+    submit(recent, member_editor, days_ago=1)
+    submit(amiens_member, member_editor, days_ago=3)
+    submit(oldest, member_editor, days_ago=8)
+    return [oldest, amiens_member, recent]
+
+
+def test_panel_lists_contributions_waiting_longest_first(reviewer_client, contributions):
+    response = reviewer_client.get(reverse("wagtailadmin_home"))
+    assert text(panel(response).find("h2")) == "Contributions en attente de relecture"
+    rows = panel_rows(response)
+    assert [row[:3] for row in rows] == [
+        ["Jury citoyen (fiche pratique)", "Rennes", "redacteur-amiens"],
+        ["Amiens (fiche membre)", "Amiens", "redacteur-amiens"],
+        ["Bus de vote (fiche pratique)", "Amiens", "redacteur-amiens"],
+    ]
+    assert rows[0][3].endswith("(il y a 1\xa0semaine, 1\xa0jour)")
+    links = [(text(a), a["href"]) for a in panel(response).select("tbody a")]
+    assert links == [
+        (f"Relire « {page.title} »", reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        for page in contributions
+    ]
+
+
+def test_panel_leaves_out_reviewed_contributions(reviewer, reviewer_client, contributions):
+    oldest = contributions[0]
+    oldest.current_workflow_task_state.approve(user=reviewer)
+    titles = [row[0] for row in panel_rows(reviewer_client.get(reverse("wagtailadmin_home")))]
+    assert titles == ["Amiens (fiche membre)", "Bus de vote (fiche pratique)"]
+
+
+def test_panel_says_when_nothing_waits(reviewer_client):
+    found = panel(reviewer_client.get(reverse("wagtailadmin_home")))
+    assert "Aucune contribution n'attend de relecture." in text(found)
+    assert found.find("table") is None
+
+
+def test_member_editor_does_not_see_the_panel(member_client, contributions):
+    response = member_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert panel(response) is None
+    assert "Contributions en attente de relecture" not in text(parse(response))
+
+
+def test_network_administrators_and_superusers_see_the_panel(
+    django_user_model, superuser_client, contributions
+):
+    administrators = admin_group(NETWORK_ADMINISTRATORS)
+    administrator = logged_in(
+        user_with_groups(django_user_model, "administratrice", administrators)
+    )
+    for client in (administrator, superuser_client):
+        assert len(panel_rows(client.get(reverse("wagtailadmin_home")))) == 3
+
+
+def render_panel(user):
+    request = RequestFactory().get(reverse("wagtailadmin_home"))
+    request.user = user
+    return ContributionsWaitingPanel().render_html({"request": request})
+
+
+def test_panel_queries_do_not_grow_with_the_contributions(
+    reviewer,
+    member_editor,
+    contributions,
+    amiens_member,
+    rennes_member,
+    add_sheet,
+    django_assert_num_queries,
+):
+    with CaptureQueriesContext(connection) as three:
+        render_panel(reviewer)
+    for number in range(4):
+        member = (amiens_member, rennes_member)[number % 2]
+        submit(add_sheet(member, title=f"Fiche {number}", live=False), member_editor, number)
+    with django_assert_num_queries(len(three)):
+        html = render_panel(reviewer)
+    assert html.count("Relire") == 7
