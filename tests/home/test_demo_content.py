@@ -13,9 +13,12 @@ from wagtail.models import Locale, Page, Revision
 import pytest
 
 from home.demo import content
-from home.models import Footer
+from home.models import Footer, StandardPage
+from home.workflow import WORKFLOW_NAME
 from knowledge import demo_sheets
+from knowledge.models import PracticeLibraryPage, PracticeSheetPage
 from members import demo as members_demo
+from members.models import MemberIndexPage, MemberPage
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +86,12 @@ def test_demo_content_second_run_changes_nothing(demo_site):
     output = load_demo_content()
     assert "nothing changed" in output
     assert counts() == before
+
+
+def test_demo_sheets_and_profiles_are_under_the_review_workflow(demo_site):
+    """Pages created after the migrations get the workflow from the loader, in both languages."""
+    for model in (PracticeLibraryPage, MemberIndexPage, PracticeSheetPage, MemberPage):
+        pages = model.objects.all()
+        assert {page.locale.language_code for page in pages} == {"fr", "en"}, model
+        assert {page.get_workflow().name for page in pages} == {WORKFLOW_NAME}, model
+    assert StandardPage.objects.first().get_workflow().name != WORKFLOW_NAME
