@@ -166,6 +166,15 @@ else:
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "contact@budgets-participatifs.fr")
+# SMTP, when EMAIL_BACKEND is django.core.mail.backends.smtp.EmailBackend (production).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+# Review notifications are sent during the admin request: a mail server that does not answer
+# must not hold the editor's page for long (Wagtail logs the failure and carries on).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Review of members' contributions (home/workflow.py): submissions go to the reviewers'
 # group only; with superusers included, Wagtail would also send each superuser a second
 # email per submission. Links in the emails start with WAGTAILADMIN_BASE_URL.
