@@ -23,6 +23,8 @@ def contributions_waiting():
         .select_related("requested_by", "current_task_state")
         .order_by("current_task_state__started_at", "pk")
     )
+    # object_id is text (it serves snippets too): pages are fetched by type, with what each
+    # row shows, in one query per type whatever the number of pages.
     ids = {int(state.object_id) for state in states}
     pages = {}
     authorities = {}
@@ -35,17 +37,21 @@ def contributions_waiting():
     others = ids - pages.keys()
     if others:
         pages.update((page.pk, page) for page in Page.objects.filter(pk__in=others))
-    return [
-        {
-            "page": pages[int(state.object_id)],
-            "kind": pages[int(state.object_id)].specific_class._meta.verbose_name,
-            "authority": authorities.get(int(state.object_id)),
-            "submitter": state.requested_by,
-            "waiting_since": state.current_task_state.started_at,
-        }
-        for state in states
-        if int(state.object_id) in pages
-    ]
+    rows = []
+    for state in states:
+        page_id = int(state.object_id)
+        if page_id not in pages:  # deleted since the first query
+            continue
+        rows.append(
+            {
+                "page": pages[page_id],
+                "kind": pages[page_id].specific_class._meta.verbose_name,
+                "authority": authorities.get(page_id),
+                "submitter": state.requested_by,
+                "waiting_since": state.current_task_state.started_at,
+            }
+        )
+    return rows
 
 
 class ContributionsWaitingPanel(Component):
