@@ -65,13 +65,6 @@ def local_name(name):
     return name.rsplit("}", 1)[-1].lower()
 
 
-def page_html(response):
-    """The HTML of a page, or of a modal (JSON holding its HTML)."""
-    if response["Content-Type"].startswith("application/json"):
-        return response.json()["html"]
-    return response.content.decode()
-
-
 def executable_payloads(html):
     """Where the payload became executable in a page, parsed as a browser would."""
     found = []
@@ -104,7 +97,13 @@ def test_the_check_finds_each_kind_of_executable_payload():
         "&lt;script&gt;pwned()&lt;/script&gt;"
     )
 
-    assert len(executable_payloads(page)) == 5
+    assert executable_payloads(page) == [
+        "<script>pwned()</script>",
+        "<img onerror='pwned()'>",
+        "<a href=' jav\\tascript:pwned()'>",
+        "<a href='javascript:pwned()'>",
+        "<iframe srcdoc='pwned()'>",
+    ]
 
 
 def member_editable_models():
@@ -242,16 +241,24 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def contribution(home, client, django_user_model):
-    """A member editor's profile and practice sheet, published clean by the staff, then
-    changed by the editor with the payload everywhere and submitted for review."""
+def member_pages(home, client, django_user_model):
+    """A member's profile and practice sheet, published by the staff, and the member's
+    editor logged in."""
     member_index = MemberIndexPageFactory(parent=home)
     member = MemberPageFactory(parent=member_index, authority=authority(*AMIENS))
     library = PracticeLibraryPageFactory(parent=home)
     sheet = PracticeSheetPageFactory(parent=library, member=member)
     editor = member_editor(django_user_model, "redaction-amiens", pages=[member, library])
-    document = DocumentFactory(title=f"Document {PAYLOAD}", uploaded_by_user=editor)
     client.force_login(editor)
+    return {"sheet": sheet, "member": member, "library": library, "editor": editor}
+
+
+@pytest.fixture
+def contribution(client, member_pages):
+    """The member's profile and sheet changed by its editor with the payload everywhere
+    and submitted for review."""
+    sheet, member = member_pages["sheet"], member_pages["member"]
+    document = DocumentFactory(title=f"Document {PAYLOAD}", uploaded_by_user=member_pages["editor"])
 
     data = editor_form(client, sheet)
     for field in ["title", "summary", "easy_read_summary", "staff_effort", "contact_name"]:
@@ -296,7 +303,7 @@ def contribution(home, client, django_user_model):
 
     sheet.refresh_from_db()
     member.refresh_from_db()
-    return {"sheet": sheet, "member": member, "library": library, "editor": editor}
+    return member_pages
 
 
 def test_the_contribution_is_submitted_for_review_not_published(contribution):
@@ -309,24 +316,17 @@ def test_the_contribution_is_submitted_for_review_not_published(contribution):
 
 def assert_inert(response):
     assert response.status_code == 200
-    html = page_html(response)
+    html = response.content.decode()
     assert MARK in html, "the payload does not reach this screen: the test would prove nothing"
     assert executable_payloads(html) == []
 
 
-@pytest.mark.parametrize("name", ["sheet", "member"])
-def test_payload_is_inert_in_the_editors_own_edit_form(client, contribution, name):
-    assert_inert(client.get(reverse("wagtailadmin_pages:edit", args=[contribution[name].pk])))
-
-
-@pytest.mark.parametrize("name", ["sheet", "member"])
-def test_payload_is_inert_in_the_preview(client, contribution, name):
-    page = contribution[name]
-    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
-    data = editor_form(client, page)
-
-    assert client.post(url, data).json()["is_valid"] is True
-    assert_inert(client.get(url))
+def test_payload_is_inert_in_the_editors_own_edit_forms_and_previews(client, contribution):
+    for page in [contribution["sheet"], contribution["member"]]:
+        assert_inert(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        assert client.post(url, editor_form(client, page)).json()["is_valid"] is True
+        assert_inert(client.get(url))
 
 
 def moderator_screens(contribution):
@@ -364,7 +364,7 @@ def test_payload_is_inert_in_every_screen_where_staff_review_it(client, superuse
     for screen, url in moderator_screens(contribution).items():
         response = client.get(url)
         assert response.status_code == 200, screen
-        html = page_html(response)
+        html = response.content.decode()
         if MARK not in html:
             unreached.append(screen)
         if found := executable_payloads(html):
@@ -446,8 +446,8 @@ def test_a_page_link_whose_id_is_not_a_number_is_dropped_not_stored(db):
     assert stored == '<p data-block-key="a1b2c">lien0 <a linktype="page" id="3">lien1</a> </p>'
 
 
-def test_a_member_cannot_give_a_javascript_url_as_budget_website(client, contribution):
-    member = contribution["member"]
+def test_a_member_cannot_give_a_javascript_url_as_budget_website(client, member_pages):
+    member = member_pages["member"]
     data = editor_form(client, member)
     data["budget_website"] = "javascript:pwned()"
 
@@ -455,4 +455,4 @@ def test_a_member_cannot_give_a_javascript_url_as_budget_website(client, contrib
 
     assert response.status_code == 200
     assert response.context["form"].errors["budget_website"]
-    assert "javascript" not in member.get_latest_revision().as_object().budget_website
+    assert not member.revisions.exists()
