@@ -13,7 +13,12 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, PageViewRestriction, UploadedFile
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+    UploadedFile,
+)
 
 import pytest
 from PIL import Image
@@ -448,3 +453,14 @@ def test_privacy_form_accepts_a_login_restriction(superuser_client, restricted_p
     assert response.status_code == 200
     restriction = PageViewRestriction.objects.get(page=restricted_page)
     assert restriction.restriction_type == PageViewRestriction.LOGIN
+
+
+def test_document_collection_privacy_refuses_a_password_restriction(superuser_client, collection):
+    response = superuser_client.post(
+        reverse("wagtailadmin_collections:set_privacy", args=[collection.pk]),
+        {"restriction_type": CollectionViewRestriction.PASSWORD, "password": "secret-partage"},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["step"] != "set_privacy_done"
+    assert not CollectionViewRestriction.objects.filter(collection=collection).exists()
