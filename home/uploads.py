@@ -7,6 +7,7 @@ here before anything is saved."""
 import io
 import os
 import zipfile
+import zlib
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -51,7 +52,11 @@ def read_zip_member(archive, name):
         raise ContentMismatch from None
     if info.file_size > MAX_MANIFEST_SIZE:
         raise ContentMismatch
-    return archive.read(info)
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError):
+        # Damaged, encrypted or compressed in a way no office suite writes.
+        raise ContentMismatch from None
 
 
 def open_zip(data):

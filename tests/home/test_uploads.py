@@ -74,6 +74,13 @@ def office_open_xml(main_part, content_type):
     )
 
 
+def damaged(archive, member):
+    """The archive with the first byte of the member's data changed (writestr adds no extra
+    field after the name), so that its checksum no longer fits."""
+    start = archive.index(member.encode()) + len(member)
+    return archive[:start] + bytes([archive[start] ^ 0xFF]) + archive[start + 1 :]
+
+
 def docx():
     return office_open_xml(
         "word/document.xml",
@@ -125,6 +132,7 @@ MISMATCHED_DOCUMENTS = {
     "tableur-docx.xlsx": docx(),
     "macros.xlsx": xlsm(),
     "archive-vide.docx": zip_of({"readme.txt": "rien"}),
+    "abimee.odt": damaged(opendocument("text"), "mimetype"),
     "programme.csv": WINDOWS_EXECUTABLE,
     "image.csv": picture("PNG"),
     "photo-jpeg.png": picture("JPEG"),
