@@ -1,10 +1,11 @@
 """The rich text editor of the admin (WAGTAILADMIN_RICH_TEXT_EDITORS), hardened against what
 the editor itself never sends. Draftail posts its content as JSON, which Wagtail turns into
-HTML keeping only the enabled features and safe link schemes. Two hand-made values broke
-pages instead: a link to a page or document whose id is not a number (stored as is, every
-later rendering of the page failed with a server error), and anything that is not JSON, such
-as raw HTML (a server error at once). The first loses its link and keeps its text; the
-second is kept as plain text, its markup dropped and its lines made paragraphs."""
+HTML keeping only the enabled features and safe link schemes. Hand-made values broke pages
+instead: a link to a page or document whose id is not a number (stored as is, every later
+rendering of the page failed with a server error), a link without an address, and anything
+that is not JSON, such as raw HTML (a server error at once). Such links lose their link and
+keep their text; a value that is not JSON is kept as plain text, its markup dropped and its
+lines made paragraphs."""
 
 import json
 
@@ -20,20 +21,24 @@ def plain_text_paragraphs(value):
     return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
 
 
-def without_bad_ids(contentstate):
-    """The content with every entity (link, document, image) whose id is not a number
-    removed, the text it covered kept."""
+def is_broken(entity):
+    """A link, document or image whose id is not a number, or a link without id or address:
+    Wagtail would store it and fail on every later rendering, or fail at once."""
+    data = entity.get("data") or {}
+    if "id" in data:
+        return not str(data["id"]).isdigit()
+    return entity.get("type") == "LINK" and not isinstance(data.get("url"), str)
+
+
+def without_broken_entities(contentstate):
+    """The content with its broken entities removed, the text they covered kept."""
     entities = contentstate["entityMap"]
-    bad = {
-        key
-        for key, entity in entities.items()
-        if "id" in (entity.get("data") or {}) and not str(entity["data"]["id"]).isdigit()
-    }
-    for key in bad:
+    broken = {key for key, entity in entities.items() if is_broken(entity)}
+    for key in broken:
         del entities[key]
     for block in contentstate["blocks"]:
         block["entityRanges"] = [
-            span for span in block.get("entityRanges", []) if str(span["key"]) not in bad
+            span for span in block.get("entityRanges", []) if str(span["key"]) not in broken
         ]
     return contentstate
 
@@ -44,7 +49,7 @@ class DraftailRichTextAreaForAnyInput(DraftailRichTextArea):
         if value is None:
             return None
         try:
-            contentstate = without_bad_ids(json.loads(value))
+            contentstate = without_broken_entities(json.loads(value))
             return self.converter.to_database_format(json.dumps(contentstate))
         except (ValueError, TypeError, KeyError, AttributeError):
             return plain_text_paragraphs(value)

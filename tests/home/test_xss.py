@@ -438,12 +438,23 @@ def test_rich_text_links_keep_their_text_without_a_dangerous_url(db):
     assert "lien6 lien7" in shown_text(stored)
 
 
-def test_a_page_link_whose_id_is_not_a_number_is_dropped_not_stored(db):
+def test_links_with_an_id_that_is_not_a_number_or_without_address_keep_only_their_text(db):
     stored = rich_text_value(
-        contentstate("", [("LINK", {"id": "2 or 1=1", "url": "/"}), ("LINK", {"id": 3})])
+        contentstate(
+            "",
+            [
+                ("LINK", {"id": "2 or 1=1", "url": "/"}),
+                ("LINK", {}),
+                ("LINK", {"url": 5}),
+                ("DOCUMENT", {"id": "x"}),
+                ("LINK", {"id": 3}),
+            ],
+        )
     )
 
-    assert stored == '<p data-block-key="a1b2c">lien0 <a linktype="page" id="3">lien1</a> </p>'
+    assert stored == (
+        '<p data-block-key="a1b2c">lien0 lien1 lien2 lien3 <a linktype="page" id="3">lien4</a> </p>'
+    )
 
 
 def test_a_member_cannot_give_a_javascript_url_as_budget_website(client, member_pages):
