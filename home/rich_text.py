@@ -8,16 +8,15 @@ keep their text; a value that is not JSON is kept as plain text, its markup drop
 lines made paragraphs."""
 
 import json
+from html import unescape
 
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 
 from wagtail.admin.rich_text import DraftailRichTextArea
 
-from bs4 import BeautifulSoup
-
 
 def plain_text_paragraphs(value):
-    text = BeautifulSoup(value, "html.parser").get_text(" ")
+    text = unescape(strip_tags(value))
     return "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
 
 
