@@ -130,10 +130,30 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Réseau National des Budgets Participatifs"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "xlsx"]
+
+# Uploads: members contribute files, so none may carry a script. Documents: a list of types
+# whose content must match the extension (home/uploads.py), always downloaded, never shown
+# inline, and always through Wagtail's view, which adds "Content-Security-Policy:
+# default-src 'none'" and "X-Content-Type-Options: nosniff" (so the reverse proxy must not
+# serve MEDIA_ROOT/documents/). Images: no SVG (it can hold scripts), size and pixel limits
+# (40 million pixels, e.g. 8000 × 5000). Private pages and documents: login or groups only,
+# never a password shared outside the admin.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "jpeg", "jpg", "odt", "ods", "pdf", "png", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Rich text posted without the editor (raw HTML) is filtered like the editor's, not a crash.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "home.rich_text.DraftailRichTextAreaForAnyInput"}
+}
+
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Search: Wagtail's database backend (PostgreSQL's French configuration) unless
