@@ -1,101 +1,61 @@
-"""Fixtures of the fault tests: the site served by gunicorn in a process of its own, with
-environment variables chosen by the test, and plain HTTP requests to it."""
+"""Fixtures of the fault tests: a site that processes of their own can serve (gunicorn,
+pg_dump), and gunicorn itself."""
 
-import http.client
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-from django.conf import settings
+from django.db import connection
 
 import pytest
 
-BASE_DIR = Path(settings.BASE_DIR)
+from .server import Gunicorn, administer, database_url, manage
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def live_database(django_db_setup, django_db_blocker):
+    """A database of its own holding the demo content (pages with revisions, images and
+    documents, both languages) for gunicorn and pg_dump, which see committed data only.
 
-
-def fetch(port, path, method="GET"):
-    """(status, headers, body) of one request, whatever the status."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path)
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read().decode()
-    finally:
+    It is copied from the freshly migrated test database: the tests that use it are marked
+    django_db so that pytest-django runs them before any transactional test empties it.
+    Its media files are in the test settings' MEDIA_ROOT, where gunicorn looks for them."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the site served by other processes needs PostgreSQL")
+    name = f"{connection.settings_dict['NAME']}_live"
+    with django_db_blocker.unblock():
+        # CREATE DATABASE ... TEMPLATE refuses a template that has other sessions.
         connection.close()
-
-
-class Gunicorn:
-    """gunicorn serving cms.wsgi with the test settings, one worker, until stopped."""
-
-    def __init__(self, env, log_path):
-        self.port = free_port()
-        self.log = open(log_path, "w")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "cms.wsgi",
-                "--workers=1",
-                f"--bind=127.0.0.1:{self.port}",
-                "--timeout=60",
-            ],
-            cwd=BASE_DIR,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", **env},
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+        template = connection.settings_dict["NAME"]
+        administer(
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            f'CREATE DATABASE "{name}" TEMPLATE "{template}"',
         )
-        self._wait_until_listening()
-
-    def _wait_until_listening(self, limit=60):
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited, see {self.log.name}")
-            try:
-                fetch(self.port, "/robots.txt")
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not answer within {limit} s, see {self.log.name}")
-
-    def worker_pids(self):
-        """The processes gunicorn runs requests in: a restarted worker gets a new id."""
-        children = set()
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid:
-                children.add(int(stat.parent.name))
-        return children
-
-    def get(self, path, method="GET"):
-        return fetch(self.port, path, method)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
+    result = manage(
+        "load_demo_content",
+        env={"DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": database_url(name)},
+    )
+    assert result.returncode == 0, result.stderr
+    yield name
+    administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
-def gunicorn(tmp_path):
-    """Start gunicorn with extra environment variables: `gunicorn(DATABASE_URL=...)`."""
+def empty_database():
+    """A new database with no table, dropped after the test."""
+    if connection.vendor != "postgresql":
+        pytest.skip("backups need PostgreSQL")
+    name = f"{connection.settings_dict['NAME']}_restored"
+    administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    yield name
+    administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def gunicorn(live_database, tmp_path):
+    """Start gunicorn on the live database with extra environment variables:
+    `gunicorn(REDIS_URL=...)`."""
     servers = []
 
     def start(**env):
-        server = Gunicorn(env, tmp_path / f"gunicorn-{len(servers)}.log")
+        log = tmp_path / f"gunicorn-{len(servers)}.log"
+        server = Gunicorn({"DATABASE_URL": database_url(live_database), **env}, log)
         servers.append(server)
         return server
 

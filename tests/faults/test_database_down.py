@@ -6,7 +6,7 @@ stopped PostgreSQL would look (the machine's own server is never stopped)."""
 
 import json
 
-from django.db import OperationalError, connection
+from django.db import OperationalError
 
 import pytest
 
@@ -14,24 +14,16 @@ from home.models import HomePage
 from tests.home.helpers import parse
 
 from .proxy import CuttableProxy
+from .server import database_url, server_address
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def database_proxy():
-    if connection.vendor != "postgresql":
-        pytest.skip("the proxy stands between the site and PostgreSQL")
-    database = connection.settings_dict
-    proxy = CuttableProxy((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
+    proxy = CuttableProxy(server_address())
     yield proxy
     proxy.cut()
-
-
-def database_url(port):
-    database = connection.settings_dict
-    password = f":{database['PASSWORD']}" if database["PASSWORD"] else ""
-    return f"postgres://{database['USER']}{password}@127.0.0.1:{port}/{database['NAME']}"
 
 
 def assert_friendly_503(response, language):
@@ -54,13 +46,10 @@ def parse_body(body):
     return parse(Response)
 
 
-# The test database must be visible to gunicorn's own connections: committed, not inside the
-# test's transaction. serialized_rollback restores the rows of the migrations afterwards.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_site_answers_503_while_the_database_is_down_and_recovers_by_itself(
-    gunicorn, database_proxy, home, english_home
+    gunicorn, live_database, database_proxy
 ):
-    server = gunicorn(DATABASE_URL=database_url(database_proxy.port))
+    server = gunicorn(DATABASE_URL=database_url(live_database, port=database_proxy.port))
     assert server.get("/")[0] == 200
     assert server.get("/en/")[0] == 200
     status, _, body = server.get("/healthz")
