@@ -8,7 +8,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 BENCH_N ?= 1000,10000
 
-.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench
+.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -62,6 +62,13 @@ deploy-check: install ## Production settings pass `check --deploy` without a war
 
 bench: install ## Benchmark on PostgreSQL: seed BENCH_N practice sheets (1000,10000), measure pages under gunicorn
 	BENCH_N=$(BENCH_N) $(PYTHON) -m bench.run
+
+backup: install ## Back up the PostgreSQL database and MEDIA_ROOT into backups/<date-time>/ (dump, archive, SHA-256 manifest)
+	$(MANAGE) backup --output $(or $(BACKUP_DIR),backups)
+
+restore: install ## Restore BACKUP=backups/<date-time> into an empty database and an empty MEDIA_ROOT
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<date-time>" && exit 2)
+	$(MANAGE) restore "$(BACKUP)"
 
 referential: install ## Rebuild the reference data of French authorities from the npm package (Etalab)
 	npm ci --no-audit --no-fund --silent

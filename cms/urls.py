@@ -8,12 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz
 from home.sitemap import sitemap
 from members import open_data
 from members.api import api_router
 from search import views as search_views
 
 urlpatterns = [
+    # faults: outside i18n_patterns and any page cache; checks the database itself.
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # faults: a friendly 503 when the database is unreachable (cms/middleware.py).
+    "cms.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -95,6 +97,17 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache and sessions (faults): Redis when REDIS_URL is set, through a backend that answers
+# a miss instead of an error while Redis is down (cms/cache.py); else a per-process memory
+# cache. Sessions stay in the database, never in the cache alone: logins survive a Redis
+# outage, and a logout during one cannot be undone by a stale cached copy once it is back.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "cms.cache.TolerantRedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
