@@ -48,8 +48,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+        if report_only:
+            return parts
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
             parts.replace = {**settings.CSP_ADMIN_DIRECTIVES, **(parts.replace or {})}
+        elif getattr(request, "is_dummy", False):
+            # Wagtail's preview renders a public page through the middleware with a fake
+            # request at the page's own URL, and shows it in a frame of the admin.
+            parts.replace = {"frame-ancestors": ["'self'"], **(parts.replace or {})}
         return parts
 
 

@@ -273,6 +273,10 @@ CSP_ADMIN_DIRECTIVES = {
     "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+# No request from the admin to third parties: no avatars from Gravatar (each editor's email
+# hash), no check for a new Wagtail release (releases.wagtail.org).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 PERMISSIONS_POLICY_DENIED = [
     "accelerometer",
     "camera",

@@ -88,3 +88,14 @@ def test_production_redirects_plain_http_to_https(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert redirect == [301, "https://testserver/robots.txt"]
+
+
+def test_page_preview_may_be_framed_by_the_admin_only(rf, home, superuser):
+    # Wagtail renders a preview through the middleware with a fake request at the page's URL.
+    request = rf.get("/admin/")
+    request.user = superuser
+    response = home.make_preview_request(request)
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
