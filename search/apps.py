@@ -10,4 +10,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
+        from django.conf import settings
+
         from . import signals  # noqa: F401
+        from .ratelimit import parse_rate
+
+        # A mistyped rate stops the site at start-up, not at the first search.
+        parse_rate(settings.SEARCH_RATE_LIMIT)
+        parse_rate(settings.SUGGESTIONS_RATE_LIMIT)

@@ -21,6 +21,7 @@ from knowledge.models import PracticeSheetPage
 
 from . import library, site, stats
 from .models import UnansweredQuery
+from .ratelimit import limit_searches, limit_suggestions
 from .text import clean_query, fold
 
 
@@ -149,6 +150,7 @@ def library_page_context(page, request):
 
 
 @require_safe
+@limit_searches
 def search(request):
     """The site search: `q`, `type` (see search/site.py TYPES) and `page`."""
     query, truncated = clean_query(request.GET.get("q", ""))
@@ -195,6 +197,7 @@ def site_pagination(results):
 
 
 @require_safe
+@limit_suggestions
 def suggestions(request):
     """Up to eight titles of pages that start like the words typed: {"query", "suggestions":
     [{"title", "url", "type"}]}. The search form works the same without it."""

@@ -1,5 +1,6 @@
-"""Admin integration of the search: the report of queries that found nothing, for staff who
-may view it (superusers, or groups given the permission)."""
+"""Wagtail integration of the search: the report of queries that found nothing, for staff who
+may view it (superusers, or groups given the permission), and the rate limit of the practice
+library's searches."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -9,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import UnansweredQueriesReportView, can_view
+from .ratelimit import SEARCH_SCOPE, seconds_to_wait, too_many_searches
 
 
 @hooks.register("register_admin_urls")
@@ -48,3 +50,16 @@ def register_permissions():
     return Permission.objects.filter(
         content_type__app_label="search", codename="view_unansweredquery"
     )
+
+
+@hooks.register("before_serve_page")
+def limit_library_searches(page, request, serve_args, serve_kwargs):
+    """The library's page with a query string is a search, counted with the site search's;
+    the page alone is not."""
+    from knowledge.models import PracticeLibraryPage
+
+    if request.GET and isinstance(page, PracticeLibraryPage):
+        wait = seconds_to_wait(request, SEARCH_SCOPE, "SEARCH_RATE_LIMIT")
+        if wait:
+            return too_many_searches(request, wait)
+    return None

@@ -2,11 +2,13 @@
 environment and listed with its default in `.env.example`."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -29,6 +31,10 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.forms",
+    # Deployment (cms/security.py, the "Security" and "Scale-out" blocks below).
+    "wagtail.contrib.frontend_cache",
+    "axes",
+    "csp",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -55,18 +61,26 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its log line and request id cover the whole request.
+    "cms.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After sessions: a visitor with a session reads from the primary database (cms/db.py).
+    "cms.db.ReplicaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # faults: a friendly 503 when the database is unreachable (cms/middleware.py).
     "cms.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -138,6 +152,70 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Scale-out: several app servers share everything through the environment, nothing is kept
+# on an app server's disk (README, "Production").
+# - A read replica answers the reads of anonymous GET requests outside the admin (cms/db.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    DATABASE_ROUTERS = ["cms.db.ReplicaRouter"]
+# - Media on S3-compatible storage (django-storages); credentials come from boto3's own
+#   variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), never from the settings. Static
+#   files stay with WhiteNoise, in the image built.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Two uploads of "rapport.pdf" must not overwrite each other.
+            "file_overwrite": False,
+            "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "false") == "true",
+        },
+    }
+    # Documents go through Wagtail's view, which checks privacy on every download, instead
+    # of a redirect to the file's address on the bucket.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # Images are shown from the bucket (or its CDN): the CSP's img-src must allow it.
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGINS = [AWS_S3_ENDPOINT_URL.rstrip("/")]
+    else:
+        MEDIA_ORIGINS = ["https://*.amazonaws.com"]
+# - A CDN or caching proxy in front is told to drop a page when it is published or
+#   unpublished (wagtail.contrib.frontend_cache), by any of these, each optional.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish or nginx: an HTTP PURGE request to this address for each URL.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -213,14 +291,97 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # email per submission. Links in the emails start with WAGTAILADMIN_BASE_URL.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
+# The admin's URLs (cms/urls.py): a looser CSP, never the read replica.
+ADMIN_PATH_PREFIX = "/admin/"
+
+# Security (cms/security.py). The Content-Security-Policy allows no inline script or style
+# on public pages (a script that needs one takes {{ request.csp_nonce }}); the admin gets
+# CSP_ADMIN_DIRECTIVES instead, see ContentSecurityPolicyMiddleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+    # The page editor shows its preview in a frame of the admin.
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# No request from the admin to third parties: no avatars from Gravatar (each editor's email
+# hash), no check for a new Wagtail release (releases.wagtail.org).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "camera",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Number of reverse proxies in front of the app that append the client's address to
+# X-Forwarded-For; 0 trusts REMOTE_ADDR only (cms.security.client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Admin login (django-axes): after LOGIN_FAILURE_LIMIT failures of one username from one
+# client, that pair is refused, even with the right password, for LOGIN_COOLOFF_MINUTES.
+# Locking the username alone would let anyone lock staff out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+# Attempts live in the database, shared by every app server; Django's admin is not installed.
+AXES_ENABLE_ADMIN = False
+
+# Searches per client (search/ratelimit.py): "<number>/<s|m|h|d>", e.g. "60/m"; "0" or an
+# empty value turns the limit off. Suggestions are requested as the visitor types.
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+SUGGESTIONS_RATE_LIMIT = os.environ.get("SUGGESTIONS_RATE_LIMIT", "180/m")
+
+# Logs: one JSON object per line on stdout (cms/logs.py), for the platform to collect.
+# Exceptions carry their traceback only, never the request's data or the settings.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "formatters": {"json": {"()": "cms.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
+        # Replaces Django's own handlers (plain text in DEBUG, emails to ADMINS): its
+        # messages reach the JSON handler above.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         # One line per background task and per page action drowns the useful lines.
         "django_tasks": {"level": "WARNING"},
+        # Lockouts are warnings; each failed login and start-up would be a line too.
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }

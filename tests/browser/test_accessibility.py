@@ -66,6 +66,9 @@ def test_pages_pass_axe_and_make_no_third_party_request(
         page = browser.new_page(viewport={"width": SCREEN_WIDTHS["desktop"], "height": 900})
         page.on("request", on_request)
         page.on("response", on_response)
+        watch_console(page, problems, current)
+        # Injected by the browser itself, as the site's policy forbids inline scripts.
+        page.add_init_script(path=axe_script)
 
         for path, expected_status in demo_site:
             current["path"] = path
@@ -73,7 +76,6 @@ def test_pages_pass_axe_and_make_no_third_party_request(
             if response.status != expected_status:
                 problems.append(f"{path}: HTTP {response.status}, expected {expected_status}")
                 continue
-            page.add_script_tag(path=axe_script)
             results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
             problems += [describe_violation(path, v) for v in results["violations"]]
 
@@ -81,6 +83,44 @@ def test_pages_pass_axe_and_make_no_third_party_request(
         browser.close()
 
     fail_listing(problems, "problem(s)", demo_site)
+
+
+def watch_console(page, problems, current):
+    """Scripts or styles blocked by the Content-Security-Policy, a malformed policy header
+    and script errors are reported by the browser only: they break features silently."""
+
+    def on_console(message):
+        # "…violates the following Content Security Policy directive…", "Error with
+        # Permissions-Policy header…"; a 404 page's own "Failed to load resource" is expected.
+        if message.type == "error" and "Policy" in message.text:
+            problems.append(f"{current['path']}: {message.text}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"{current['path']}: {error}"))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_search_suggestions_work_under_the_content_security_policy(
+    chromium_options, live_server, demo_site
+):
+    """The suggestions' script, its request and the list it shows, with the site's policy."""
+    from knowledge.models import PracticeSheetPage
+
+    sheet = PracticeSheetPage.objects.live().filter(locale__language_code="fr").first()
+    typed = sheet.title.split()[0][:4]
+    problems = []
+    current = {"path": "/fiches-pratiques/"}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**chromium_options)
+        page = browser.new_page()
+        watch_console(page, problems, current)
+        page.goto(live_server.url + "/fiches-pratiques/", wait_until="load")
+        page.locator("#library-q").press_sequentially(typed)
+        option = page.locator("#library-q-suggestions [role=option]").first
+        option.wait_for(state="visible", timeout=10_000)
+        assert page.locator("#library-q").get_attribute("aria-expanded") == "true"
+        browser.close()
+    assert problems == []
 
 
 def take_screenshots(page, base_url, demo_site, folder):
