@@ -8,7 +8,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 BENCH_N ?= 1000,10000
 
-.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench
+.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench loadtest
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ deploy-check: install ## Production settings pass `check --deploy` without a war
 
 bench: install ## Benchmark on PostgreSQL: seed BENCH_N practice sheets (1000,10000), measure pages under gunicorn
 	BENCH_N=$(BENCH_N) $(PYTHON) -m bench.run
+
+loadtest: install ## Load test on 127.0.0.1: 32 visitors for 60 s, gunicorn on PostgreSQL (rnbp_loadtest, demo content); fails on any error
+	$(PYTHON) -m bench.loadtest
 
 referential: install ## Rebuild the reference data of French authorities from the npm package (Etalab)
 	npm ci --no-audit --no-fund --silent

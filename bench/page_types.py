@@ -1,6 +1,6 @@
 """The URLs of the page types that bench/run.py measures, read from the benchmark database:
-up to SAMPLE live public French pages of each type (the library and its sheets come from
-the seed summary).
+up to SAMPLE live public French pages of each type (bench/run.py takes the library and
+its sheets from the seed summary instead, sampled over every sheet).
 
     python -m bench.page_types   # prints {"home": ["/"], "news page": [...], ...} as JSON"""
 
@@ -15,7 +15,7 @@ def page_urls():
     from wagtail.models import Locale
 
     from home.models import HomePage, NewsIndexPage, NewsPage
-    from knowledge.models import CharterPage
+    from knowledge.models import CharterPage, PracticeLibraryPage, PracticeSheetPage
     from members.models import MemberIndexPage, MemberPage
 
     models = {
@@ -25,6 +25,8 @@ def page_urls():
         "directory": MemberIndexPage,
         "profile": MemberPage,
         "charter": CharterPage,
+        "library": PracticeLibraryPage,
+        "sheet": PracticeSheetPage,
     }
     french = Locale.objects.get(language_code="fr")
     return {
