@@ -316,8 +316,11 @@ def page_type_urls():
 
 def measure(size, meta, options, log_path):
     searches = search_paths(meta)
-    # Seeding writes without Django's signals: a shared page cache (Redis) may hold pages
-    # of an earlier database.
+    # The renditions of the demo images, as after an import: a first visit would take
+    # seconds to encode them. Seeding writes without Django's signals: a shared page cache
+    # (Redis) may hold pages of an earlier database.
+    print("  … image renditions and page cache", flush=True)
+    run([str(env.PYTHON), "manage.py", "generate_renditions"], stdout=subprocess.DEVNULL)
     run([str(env.PYTHON), "manage.py", "clear_page_cache"], stdout=subprocess.DEVNULL)
     pages = {
         **page_type_urls(),
