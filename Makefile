@@ -8,7 +8,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 BENCH_N ?= 1000,10000
 
-.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench backup restore
+.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench loadtest backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ backup: install ## Back up the PostgreSQL database and MEDIA_ROOT into backups/<
 restore: install ## Restore BACKUP=backups/<date-time> into an empty database and an empty MEDIA_ROOT
 	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<date-time>" && exit 2)
 	$(MANAGE) restore "$(BACKUP)"
+
+loadtest: install ## Load test on 127.0.0.1: 32 visitors for 60 s, gunicorn on PostgreSQL (rnbp_loadtest, demo content); fails on any error
+	$(PYTHON) -m bench.loadtest
 
 referential: install ## Rebuild the reference data of French authorities from the npm package (Etalab)
 	npm ci --no-audit --no-fund --silent

@@ -136,6 +136,20 @@ class Server:
         finally:
             connection.close()
 
+    def cache_status(self, path):
+        """The X-Cache header of one GET ("hit" or "miss"), "-" when the page has none."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT)
+        try:
+            connection.request("GET", path, headers={"Host": HOST})
+            response = connection.getresponse()
+            response.read()
+            return response.getheader("X-Cache", "-")
+        except OSError as error:
+            self.failed = True
+            return type(error).__name__
+        finally:
+            connection.close()
+
     def recover(self):
         """Restart after a request without answer: a worker may still be busy with it, and
         the requests that queued behind it would be served to nobody."""
@@ -252,7 +266,9 @@ def find_missing(server, pages, searches):
     missing = {name: probes[path] for name, (path, _params) in searches.items()}
     missing.update({page: missing[search] for page, search in PAGE_SEARCHES.items()})
     for name, paths in pages.items():
-        if name not in missing:
+        if not paths:
+            missing[name] = "n/a (no page of this type)"
+        elif name not in missing:
             status = server.get(paths[0])[0]
             missing[name] = None if status == 200 else unavailable(status)
     server.recover()
@@ -285,10 +301,42 @@ def measure_inprocess(paths):
     return json.loads(output)
 
 
+def warm_up(server, paths, budget=60):
+    """Visit each URL until the page cache serves it twice in a row (each gunicorn worker
+    has its own cache without Redis), so that the cached run measures hits, not the first
+    visits; at most 2 × WORKERS visits per URL and `budget` seconds in all."""
+    deadline = time.monotonic() + budget
+    for path in paths:
+        hits = 0
+        for _ in range(2 * WORKERS):
+            if hits == 2 or time.monotonic() >= deadline:
+                break
+            hits = hits + 1 if server.cache_status(path) == "hit" else 0
+
+
+def page_type_urls():
+    """{page type: URLs} of the pages that are not the library's, from the database."""
+    output = subprocess.run(
+        [str(env.PYTHON), "-m", "bench.page_types"],
+        env=env.environment(),
+        cwd=env.ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    return json.loads(output)
+
+
 def measure(size, meta, options, log_path):
     searches = search_paths(meta)
+    # The renditions of the demo images, as after an import: a first visit would take
+    # seconds to encode them. Seeding writes without Django's signals: a shared page cache
+    # (Redis) may hold pages of an earlier database.
+    print("  … image renditions and page cache", flush=True)
+    run([str(env.PYTHON), "manage.py", "generate_renditions"], stdout=subprocess.DEVNULL)
+    run([str(env.PYTHON), "manage.py", "clear_page_cache"], stdout=subprocess.DEVNULL)
     pages = {
-        "home": ["/"],
+        **page_type_urls(),
         "library": [meta["library_url"]],
         "sheet": meta["sheet_urls"],
         "search": [with_query(*searches["frequent word"])],
@@ -330,10 +378,14 @@ def measure(size, meta, options, log_path):
             print(f"  … throughput: {name}", flush=True)
             page_results[name] = {}
             for kind in ("uncached", "cached"):
+                if kind == "cached":
+                    warm_up(server, paths)
                 page_results[name][kind] = concurrent_run(
                     server, paths, options["threads"], options["seconds"], bust=kind == "uncached"
                 )
                 server.recover()
+            # After the cached run: whether its URLs are now served from the page cache.
+            page_results[name]["cache"] = server.cache_status(paths[0])
     return {
         "n": size,
         "load_average": load,
@@ -382,7 +434,8 @@ def print_tables(results):
     print("Pages through gunicorn: uncached (a query string per request) and cached (same URLs)")
     print(
         f"{'N':>8}  {'page':<14} {'uncached req/s':>14} {'p50 ms':>7} {'p99 ms':>7}"
-        f" {'cached req/s':>13} {'p50 ms':>7} {'p99 ms':>7} {'queries':>8} {'in-process ms':>13}"
+        f" {'cached req/s':>13} {'p50 ms':>7} {'p99 ms':>7} {'×':>5} {'cache':>5}"
+        f" {'queries':>8} {'in-process ms':>13}"
     )
     for result in results:
         for name, row in result["pages"].items():
@@ -401,7 +454,8 @@ def print_tables(results):
                     cells.append(f"{failed:>{30 if kind == 'uncached' else 29}}")
             errors = sum(row[kind]["errors"] for kind in ("uncached", "cached"))
             print(
-                f"{start} {' '.join(cells)} {queries_of(result, name):>8}"
+                f"{start} {' '.join(cells)} {speed_up(row):>5} {row.get('cache', '-'):>5}"
+                f" {queries_of(result, name):>8}"
                 f" {inprocess_ms(result, name):>13}" + (f"  ({errors} errors)" if errors else "")
             )
     print()
@@ -409,6 +463,14 @@ def print_tables(results):
         print(summary_line(result))
     if len(results) > 1:
         print(growth_line(results[0], results[-1]))
+
+
+def speed_up(row):
+    """How many times more requests per second the cached run served."""
+    uncached, cached = row["uncached"], row["cached"]
+    if not uncached.get("rps") or "p50" not in cached:
+        return "-"
+    return f"{cached['rps'] / uncached['rps']:.1f}"
 
 
 def summary_line(result):

@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from home import page_cache
         from home.notifications import replace_approval_email
 
         replace_approval_email()
+        page_cache.connect_signals()

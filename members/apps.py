@@ -9,8 +9,12 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membres")
 
     def ready(self):
+        from home import page_cache
         from members.models import Authority
         from members.referential.sync import register_synced_model
+
+        # Member profiles, the directory and the home page's figures show authorities.
+        page_cache.watch(Authority)
 
         # Members' identities live in the authority table: a new vintage updates the rows
         # that member profiles point to, and reports them.

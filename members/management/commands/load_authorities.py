@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home import page_cache
 from members.models import Authority
 from members.referential import all_authorities, normalize
 
@@ -47,6 +48,8 @@ class Command(BaseCommand):
                     update_fields=UPDATED_FIELDS,
                 )
                 self.stdout.write(f"  … {min(start + BATCH_SIZE, len(rows))}/{len(rows)}")
+            # Written in bulk, without signals: the pages that show authorities go stale.
+            page_cache.invalidate_on_commit()
         added = Authority.objects.count() - before
         self.stdout.write(
             self.style.SUCCESS(

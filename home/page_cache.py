@@ -1,0 +1,166 @@
+"""Full-page cache for anonymous visitors.
+
+Only GET and HEAD requests without a session or messages cookie are looked up, never the
+admin, a preview nor a free-text search (`q`: any text, and each search is counted); only
+200 answers that set no cookie, do not vary on cookies (a CSRF token) and are not private
+are stored.
+The key is the scheme, host, full path with its query string and the active language.
+
+Every entry belongs to a generation: publishing, unpublishing, moving or deleting a page,
+saving a snippet, a site setting, an image, a view restriction or a watched model (see
+`watch`) starts a new one once the transaction commits, so that no stale page is served.
+Entries live in the "default" cache (Redis when REDIS_URL is set); without Redis each
+process has its own cache, and the other processes keep their copy until it expires."""
+
+import functools
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import has_vary_header
+
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+HEADER = "X-Cache"
+GENERATION_KEY = "page-cache:generation"
+# Search results depend on free text, and each search is counted for staff.
+UNCACHED_VIEWS = {"search", "search_suggestions"}
+SEARCH_PARAMETER = "q"
+NO_STORE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# Models whose rows show on public pages, besides snippets, settings and pages.
+WATCHED_MODELS = [AbstractImage, AbstractDocument, PageViewRestriction, Site]
+
+
+class PageCacheMiddleware:
+    """Serves and stores pages; it sits after LocaleMiddleware, whose language is part of
+    the key, and before the middleware that reads the session or the CSRF cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not is_anonymous_read(request):
+            return self.get_response(request)
+        generation = current_generation()
+        key = page_key(request, generation) if generation else None
+        stored = cache.get(key) if key else None
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content, headers=headers)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if key and request.method == "GET" and is_shareable(request, response):
+            cache.set(key, (response.content, dict(response.items())), seconds)
+        response[HEADER] = "miss"
+        return response
+
+
+@functools.cache
+def admin_prefix():
+    return reverse("wagtailadmin_home")
+
+
+def is_anonymous_read(request):
+    return (
+        request.method in ("GET", "HEAD")
+        # Wagtail's previews render the draft through the middleware in a dummy request.
+        and not getattr(request, "is_dummy", False)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and not request.GET.get(SEARCH_PARAMETER, "").strip()
+        and not request.path_info.startswith(admin_prefix())
+    )
+
+
+def is_shareable(request, response):
+    """Whether every anonymous visitor may get this response."""
+    match = request.resolver_match
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in response.get("Cache-Control", "").split(",")
+    }
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not has_vary_header(response, "Cookie")
+        and not directives & NO_STORE_DIRECTIVES
+        and not getattr(request, "is_preview", False)
+        and match is not None
+        and match.url_name not in UNCACHED_VIEWS
+    )
+
+
+def page_key(request, generation):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(f"{translation.get_language()} {url}".encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+def current_generation():
+    """The generation of the entries to serve; None when the cache cannot be reached."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A random value, not a counter: an evicted counter would start again at a value
+        # whose entries may still be stored.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def invalidate():
+    """Make every cached page stale: each is rendered again on its next request."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate_on_commit(**kwargs):
+    # After the commit: a request in between would store the page as it was before.
+    transaction.on_commit(invalidate)
+
+
+def watch(model):
+    """Invalidate the page cache whenever a row of `model` is saved or deleted: for data
+    that pages show and that is not a page, snippet, setting or image."""
+    WATCHED_MODELS.append(model)
+    is_watched.cache_clear()
+
+
+@functools.cache
+def is_watched(model):
+    if issubclass(model, Page):
+        return False  # drafts save the page too: publishing is what counts
+    return (
+        issubclass(model, (BaseSiteSetting, BaseGenericSetting, *WATCHED_MODELS))
+        or model in get_snippet_models()
+    )
+
+
+def model_saved(sender, **kwargs):
+    if is_watched(sender):
+        invalidate_on_commit()
+
+
+def model_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) or is_watched(sender):
+        invalidate_on_commit()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_on_commit, dispatch_uid="page_cache")
+    post_save.connect(model_saved, dispatch_uid="page_cache")
+    post_delete.connect(model_deleted, dispatch_uid="page_cache")

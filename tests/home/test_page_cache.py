@@ -1,0 +1,270 @@
+"""The full-page cache (home/page_cache.py): anonymous visitors get a stored copy, which
+every change they could see invalidates; no one else is served from it, and nothing
+personal, private, unpublished or in error is stored."""
+
+from django.core.management import call_command
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from home.factories import NewsPageFactory, StandardPageFactory
+from home.models import Footer, SiteSettings
+from knowledge.factories import ThemeFactory
+from members.factories import AMIENS, MemberIndexPageFactory, MemberPageFactory, authority
+
+from .helpers import parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a change as if its transaction committed: the cache is invalidated on commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(parent=home, title="Le réseau", slug="le-reseau")
+
+
+def cached_twice(client, path):
+    """The second of two visits: served from the cache when the first was stored."""
+    client.get(path)
+    return client.get(path)
+
+
+def test_second_visit_is_served_from_the_cache_without_a_query(
+    client, about, django_assert_num_queries
+):
+    first = client.get("/le-reseau/")
+    with django_assert_num_queries(0):
+        second = client.get("/le-reseau/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_head_request_is_served_from_the_cache_after_a_get(client, about):
+    client.get("/le-reseau/")
+    assert client.head("/le-reseau/")["X-Cache"] == "hit"
+
+
+def test_query_string_and_host_are_part_of_the_key(client, about):
+    client.get("/le-reseau/")
+    assert client.get("/le-reseau/?page=2")["X-Cache"] == "miss"
+    assert client.get("/le-reseau/", HTTP_HOST="localhost")["X-Cache"] == "miss"
+
+
+def test_french_and_english_pages_are_cached_separately(client, english_home):
+    french = cached_twice(client, "/")
+    english = cached_twice(client, "/en/")
+    assert (french["X-Cache"], english["X-Cache"]) == ("hit", "hit")
+    assert parse(french).html["lang"] == "fr"
+    assert parse(english).html["lang"] == "en"
+    assert "residents the power to act" in english.text
+    assert "residents the power to act" not in french.text
+
+
+def test_publishing_a_page_invalidates_the_cache(client, about, committed):
+    cached_twice(client, "/le-reseau/")
+    about.title = "Qui sommes-nous ?"
+    with committed():
+        about.save_revision().publish()
+    response = client.get("/le-reseau/")
+    assert response["X-Cache"] == "miss"
+    assert "Qui sommes-nous ?" in response.text
+
+
+def test_publishing_a_news_item_updates_the_cached_home_page(client, home, news_index, committed):
+    cached_twice(client, "/")
+    news = NewsPageFactory(parent=news_index, title="Rencontres nationales", live=False)
+    with committed():
+        news.save_revision().publish()
+    assert "Rencontres nationales" in client.get("/").text
+
+
+def test_unpublishing_a_page_removes_it_from_the_cache(client, about, committed):
+    cached_twice(client, "/le-reseau/")
+    with committed():
+        about.unpublish()
+    assert client.get("/le-reseau/").status_code == 404
+
+
+def test_deleting_a_page_removes_it_from_the_cache(client, about, committed):
+    cached_twice(client, "/le-reseau/")
+    with committed():
+        about.delete()
+    assert client.get("/le-reseau/").status_code == 404
+
+
+def test_moving_a_page_removes_it_from_its_old_address(client, home, about, committed):
+    parent = StandardPageFactory(parent=home, slug="a-propos")
+    cached_twice(client, "/le-reseau/")
+    with committed():
+        about.move(parent, pos="last-child")
+    assert client.get("/le-reseau/").status_code == 301  # Wagtail's automatic redirect
+    assert client.get("/a-propos/le-reseau/").status_code == 200
+
+
+def test_publishing_a_translation_updates_the_cached_english_page(
+    client, news_index, english_news_index, translate, committed
+):
+    news = NewsPageFactory(parent=news_index, title="Rencontres nationales")
+    cached_twice(client, "/en/actualites/")
+    with committed():
+        translate(news, title="National meeting")
+    assert "National meeting" in client.get("/en/actualites/").text
+
+
+def test_saving_the_footer_snippet_invalidates_the_cache(client, home, french, committed):
+    footer = Footer.objects.create(locale=french, text="<p>Ancien texte du pied de page</p>")
+    cached_twice(client, "/")
+    footer.text = "<p>Nouveau texte du pied de page</p>"
+    with committed():
+        footer.save()
+    assert "Nouveau texte du pied de page" in client.get("/").text
+
+
+def test_deleting_a_snippet_invalidates_the_cache(client, home, french, committed):
+    footer = Footer.objects.create(locale=french, text="<p>Texte du pied de page</p>")
+    cached_twice(client, "/")
+    with committed():
+        footer.delete()
+    assert "Texte du pied de page" not in client.get("/").text
+
+
+def test_saving_a_taxonomy_term_invalidates_the_cache(client, about, committed):
+    cached_twice(client, "/le-reseau/")
+    with committed():
+        ThemeFactory(name="Jeunesse")
+    assert client.get("/le-reseau/")["X-Cache"] == "miss"
+
+
+def test_saving_the_site_settings_invalidates_the_cache(client, site, committed):
+    cached_twice(client, "/")
+    site_settings = SiteSettings.for_site(site)
+    site_settings.contact_email = "contact@reseau-bp.example"
+    with committed():
+        site_settings.save()
+    assert "contact@reseau-bp.example" in client.get("/").text
+
+
+def test_publishing_a_member_profile_updates_the_figures_of_the_home_page(client, home, committed):
+    members = MemberIndexPageFactory(parent=home)
+    member = MemberPageFactory(parent=members, authority=authority(*AMIENS), live=False)
+    cached_twice(client, "/")
+    with committed():
+        member.save_revision().publish()
+    figures = {
+        item.select_one(".figure-label").get_text(strip=True): item.select_one(
+            ".figure-value"
+        ).get_text(strip=True)
+        for item in parse(client.get("/")).select(".key-figures li")
+    }
+    assert figures["collectivités membres"] == "1"
+
+
+def test_renaming_an_authority_updates_its_cached_profile(client, home, committed):
+    members = MemberIndexPageFactory(parent=home)
+    member = MemberPageFactory(parent=members, authority=authority(*AMIENS), slug="amiens")
+    cached_twice(client, "/membres/amiens/")
+    member.authority.name = "Amiens (nom officiel mis à jour)"
+    with committed():
+        member.authority.save()
+    assert "Amiens (nom officiel mis à jour)" in client.get("/membres/amiens/").text
+
+
+def test_clear_page_cache_command_makes_every_page_stale(client, about):
+    cached_twice(client, "/le-reseau/")
+    call_command("clear_page_cache", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert client.get("/le-reseau/")["X-Cache"] == "miss"
+
+
+def test_logged_in_visitor_is_never_served_nor_stored(client, superuser, about):
+    anonymous = cached_twice(client, "/le-reseau/")
+    assert anonymous["X-Cache"] == "hit"
+    client.force_login(superuser)
+    logged_in = client.get("/le-reseau/")
+    assert "X-Cache" not in logged_in
+    client.logout()
+    client.cookies.clear()
+    assert client.get("/le-reseau/")["X-Cache"] == "hit"
+
+
+def test_visitor_with_a_session_cookie_is_not_served_from_the_cache(client, about):
+    cached_twice(client, "/le-reseau/")
+    client.cookies["sessionid"] = "a-session"
+    assert "X-Cache" not in client.get("/le-reseau/")
+
+
+def test_draft_changes_are_not_served_even_to_a_preview(client, about):
+    cached_twice(client, "/le-reseau/")
+    about.title = "Titre en brouillon"
+    about.save_revision()
+    assert "Titre en brouillon" not in client.get("/le-reseau/").text
+    preview = about.make_preview_request()
+    assert "Titre en brouillon" in preview.content.decode()
+    assert "X-Cache" not in preview
+    assert "Titre en brouillon" not in client.get("/le-reseau/").text
+
+
+def test_draft_page_is_not_served(client, home):
+    StandardPageFactory(parent=home, slug="brouillon", live=False)
+    assert client.get("/brouillon/").status_code == 404
+    assert client.get("/brouillon/").status_code == 404
+
+
+def test_private_page_is_never_stored(client, about):
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    client.get("/le-reseau/")
+    response = client.get("/le-reseau/")
+    assert response["X-Cache"] == "miss"
+    assert 'name="password"' in response.text
+
+
+def test_making_a_cached_page_private_stops_serving_it(client, about, committed):
+    cached_twice(client, "/le-reseau/")
+    with committed():
+        PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/le-reseau/")
+    assert response.status_code == 302
+    assert response["X-Cache"] == "miss"
+
+
+def test_post_is_neither_served_nor_stored(client, about):
+    cached_twice(client, "/le-reseau/")
+    assert "X-Cache" not in client.post("/le-reseau/")
+
+
+def test_missing_page_is_not_cached(client, home, committed):
+    assert client.get("/bientot/").status_code == 404
+    assert client.get("/bientot/")["X-Cache"] == "miss"
+    with committed():
+        StandardPageFactory(parent=home, slug="bientot", live=False).save_revision().publish()
+    assert client.get("/bientot/").status_code == 200
+
+
+def test_searches_are_not_cached(client, home):
+    assert "X-Cache" not in cached_twice(client, "/recherche/?q=budget")
+    assert "X-Cache" not in cached_twice(client, "/?q=budget")
+    assert cached_twice(client, "/recherche/")["X-Cache"] == "miss"
+    assert cached_twice(client, "/recherche/suggestions/?type=sheet")["X-Cache"] == "miss"
+
+
+def test_feeds_are_cached(client, news_index):
+    assert cached_twice(client, "/actualites/rss/")["X-Cache"] == "hit"
+
+
+def test_cache_is_off_with_zero_seconds(client, about, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "X-Cache" not in cached_twice(client, "/le-reseau/")
