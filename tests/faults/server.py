@@ -1,5 +1,6 @@
-"""The site served by gunicorn in a process of its own, with environment variables chosen
-by the test, and plain HTTP requests to it."""
+"""Helpers of the tests that need processes of their own: gunicorn serving the site with
+environment variables chosen by the test, plain HTTP requests to it, `manage.py` commands,
+and statements on the PostgreSQL server outside the test's transaction."""
 
 import http.client
 import os

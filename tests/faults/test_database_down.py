@@ -9,6 +9,7 @@ import json
 from django.db import OperationalError
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home.models import HomePage
 from tests.home.helpers import parse
@@ -33,17 +34,10 @@ def assert_friendly_503(response, language):
     assert headers["Content-Language"] == language
     assert "Traceback" not in body
     assert "OperationalError" not in body
-    html = parse_body(body)
+    html = BeautifulSoup(body, "html.parser")
     assert html.html["lang"] == language
     assert html.select_one("main a.button")["href"] == ("/en/" if language == "en" else "/")
     return html
-
-
-def parse_body(body):
-    class Response:
-        content = body.encode()
-
-    return parse(Response)
 
 
 def test_site_answers_503_while_the_database_is_down_and_recovers_by_itself(
