@@ -315,7 +315,7 @@ def warm_up(server, paths, budget=60):
 
 
 def page_type_urls():
-    """{page type: URLs} of the pages that are not the library's, from the database."""
+    """{page type: URLs} from the database (bench/page_types.py)."""
     output = subprocess.run(
         [str(env.PYTHON), "-m", "bench.page_types"],
         env=env.environment(),
