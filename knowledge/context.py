@@ -9,6 +9,7 @@ else as it is."""
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from home.queries import live_public
 from members.models import MemberPage
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
@@ -16,7 +17,6 @@ from members.referential import region_name
 from .models.charter import Principle
 from .models.practices import PracticeSheetPage
 from .models.taxonomy import Audience, Phase, Theme
-from .queries import live_public
 
 # (field of the sheet, taxonomy, filter parameter of the library, heading)
 TAXONOMIES = [

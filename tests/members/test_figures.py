@@ -210,6 +210,6 @@ def test_home_page_figures_equal_the_directory_totals(client, add_member, amiens
 
 def test_key_figures_hook_gives_members_and_population(add_member, amiens, french):
     add_member(amiens)
-    figures = {figure["key"]: figure["value"] for figure in get_key_figures(french)}
+    figures = {figure["key"]: figure["value"] for figure in get_key_figures(french.pk)}
     assert figures["members"] == 1
     assert figures["population"] == AMIENS_POPULATION
