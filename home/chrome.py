@@ -6,12 +6,13 @@ where asking for each part and each link costs two or three queries apiece."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from home.models import Footer, FooterLink, SiteSettings
 from home.queries import restricted_section, view_restricted
 
 
@@ -39,36 +40,34 @@ def chrome(request, page):
 
 
 def compute(request, page):
-    from home.models import Footer, SiteSettings
-
     language = get_language()
     site = Site.find_for_request(request)
-    site_settings = SiteSettings.for_request(request) if site else None
+    site_settings, footer_id, footer_text = settings_and_footer(request, site, language)
     legal_ids = {
         name: getattr(site_settings, f"{name}_id", None)
         for name in ("accessibility_page", "legal_notice_page", "privacy_page")
     }
-    footer_rows = list(
-        Footer.objects.filter(locale__language_code=language)
-        .order_by("pk", "links__sort_order", "links__pk")
-        .values("pk", "text", "links__page_id", "links__label")
-    )
-    footer_rows = [row for row in footer_rows if row["pk"] == footer_rows[0]["pk"]]
-    links = [row for row in footer_rows if row["links__page_id"]]
-
+    footer_links = FooterLink.objects.filter(footer_id=footer_id)
     page_links = set(getattr(page, "linked_page_ids", list)())
-    linked_ids = {pk for pk in legal_ids.values() if pk} | {row["links__page_id"] for row in links}
-    linked_ids |= page_links
-    wanted = Q(translation_key__in=Page.objects.filter(pk__in=linked_ids).values("translation_key"))
+    linked = Q(pk__in={pk for pk in legal_ids.values() if pk} | page_links)
+    linked |= Q(pk__in=footer_links.values("page_id"))
+    wanted = Q(translation_key__in=Page.objects.filter(linked).values("translation_key"))
     wanted |= Q(depth=3, show_in_menus=True) | Q(content_type__in=[news_index_type()])
     if site:
         wanted |= Q(depth=2, translation_key=site.root_page.translation_key)
     if page:
         wanted |= Q(translation_key=page.translation_key)
         wanted |= Q(path__in=[page.path[:end] for end in range(8, len(page.path), page.steplen)])
+    link = footer_links.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk")
     pages = list(
         Page.objects.filter(wanted)
-        .annotate(in_restricted_section=restricted_section(), view_restricted=view_restricted())
+        .annotate(
+            in_restricted_section=restricted_section(),
+            view_restricted=view_restricted(),
+            footer_link_id=Subquery(link.values("pk")[:1]),
+            footer_order=Subquery(link.values("sort_order")[:1]),
+            footer_label=Subquery(link.values("label")[:1]),
+        )
         .select_related("locale")
         .order_by("path")
     )
@@ -126,15 +125,48 @@ def compute(request, page):
             ),
             None,
         ),
-        footer_text=footer_rows[0]["text"] if footer_rows else "",
+        footer_text=footer_text,
         footer_links=[
-            {"page": target, "label": row["links__label"] or target.title}
-            for row in links
-            if (target := visible(row["links__page_id"]))
+            {"page": target, "label": row.footer_label or target.title}
+            for row in sorted(
+                (row for row in pages if row.footer_link_id is not None),
+                # As the database orders them: by sort order, none last, then as created.
+                key=lambda row: (
+                    row.footer_order is None,
+                    row.footer_order or 0,
+                    row.footer_link_id,
+                ),
+            )
+            if (target := visible(row.pk))
         ],
         legal_pages={name: visible(pk) for name, pk in legal_ids.items()},
         localized_pages={pk: localized(by_pk[pk]) for pk in page_links if pk in by_pk},
     )
+
+
+def settings_and_footer(request, site, language):
+    """The site settings, with the id and text of the footer of the language: one query.
+    The settings are kept on the request, where Wagtail's `settings` context looks."""
+    footer = Footer.objects.filter(locale__language_code=language).order_by("pk")
+    if site is None:
+        row = footer.values_list("pk", "text").first()
+        return None, *(row or (None, ""))
+    site_settings = (
+        SiteSettings.objects.filter(site=site)
+        .annotate(
+            footer_id=Subquery(footer.values("pk")[:1]),
+            footer_text=Subquery(footer.values("text")[:1]),
+        )
+        .first()
+    )
+    if site_settings is None:
+        site_settings = SiteSettings.for_site(site)
+        site_settings.footer_id, site_settings.footer_text = footer.values_list(
+            "pk", "text"
+        ).first() or (None, "")
+    site_settings._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    return site_settings, site_settings.footer_id, site_settings.footer_text or ""
 
 
 def news_index_type():
