@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +13,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.queries import view_restricted, view_restrictions_of
+
+
+def routes_itself(model, path_components):
+    """Whether pages of `model` answer this path below them with a route of their own."""
+    if not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{slug}/" for slug in path_components))
+    except Resolver404:
+        return False
+    return True
 
 
 class BasePage(Page):
@@ -74,7 +86,7 @@ class BasePage(Page):
             child._cached_parent_obj = parent
             parent = child
             model = ContentType.objects.get_for_id(child.content_type_id).model_class()
-            if issubclass(model, RoutablePageMixin) and consumed < len(path_components):
+            if consumed < len(path_components) and routes_itself(model, path_components[consumed:]):
                 break
         # Whether a view restriction applies, which Wagtail's serve asks next.
         pages = model.objects.annotate(has_view_restrictions=view_restricted())
