@@ -147,14 +147,6 @@ def test_totals_of_no_member_are_zero(db):
     }
 
 
-def test_totals_without_budgets_leave_them_out(add_member, amiens):
-    add_member(amiens)
-    assert totals(MemberPage.objects.all(), with_budgets=False) == {
-        "members": 1,
-        "population": AMIENS_POPULATION,
-    }
-
-
 # Key figures of the home page
 
 
