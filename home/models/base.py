@@ -44,6 +44,10 @@ class BasePage(Page):
         related_name="+",
     )
 
+    # What the page's template shows of its relations, loaded with the page when it is
+    # served; every page may picture its listing image (og:image, with its renditions).
+    serve_select_related = ["listing_image"]
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
@@ -91,8 +95,7 @@ class BasePage(Page):
         # Whether a view restriction applies, which Wagtail's serve asks next.
         pages = model.objects.annotate(has_view_restrictions=view_restricted())
         if issubclass(model, BasePage):
-            # Every page may picture its listing image (og:image): with its renditions.
-            pages = pages.select_related("listing_image").prefetch_related(
+            pages = pages.select_related(*model.serve_select_related).prefetch_related(
                 "listing_image__renditions"
             )
         page = pages.get(pk=parent.pk)
