@@ -32,13 +32,9 @@ def member_rows(member_pages):
     )
 
 
-def totals(member_pages):
-    """Members, population covered and the sum of each member's latest budget."""
-    return totals_of(member_rows(member_pages))
-
-
-def totals_of(rows):
-    """`totals()` of the rows of `member_rows()`."""
+def totals(rows):
+    """Members, population covered and the sum of each member's latest budget, from the
+    rows of `member_rows()`."""
     return {
         "members": len(rows),
         "population": sum(row.authority__population or 0 for row in rows),

@@ -46,7 +46,7 @@ class BasePage(Page):
 
     # What the page's template shows of its relations, loaded with the page when it is
     # served; every page may picture its listing image (og:image, with its renditions).
-    serve_select_related = ["listing_image"]
+    serve_select_related = ["listing_image", "locale"]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from home.models import BasePage
 from home.queries import live_public
 from members.columns import EDITION_COLUMNS, MEMBER_COLUMNS
-from members.figures import member_rows, totals_of, with_figures
+from members.figures import member_rows, totals, with_figures
 
 from .authority import Authority
 
@@ -55,7 +55,7 @@ class MemberIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         members = self.members()
         rows = member_rows(members)
-        context["totals"] = totals_of(rows)
+        context["totals"] = totals(rows)
         choices = self.filter_choices(rows)
         selected = self.selected_filters(request, choices)
         members = self.apply_filters(with_figures(members), selected)

@@ -11,7 +11,7 @@ import pytest
 from home.figures import get_key_figures
 from members import referential
 from members.factories import EditionFactory, authority
-from members.figures import totals, with_figures
+from members.figures import member_rows, totals, with_figures
 from members.models import MemberPage
 from members.models.profile import ratio
 
@@ -132,7 +132,7 @@ def test_totals_count_members_population_and_latest_budgets(add_member, amiens, 
         ],
     )
     add_member(rennes, editions=[EditionFactory.build(year=2020, amount=1_000_000)])
-    assert totals(MemberPage.objects.all()) == {
+    assert totals(member_rows(MemberPage.objects.all())) == {
         "members": 2,
         "population": AMIENS_POPULATION + RENNES_POPULATION,
         "latest_budgets": 500_000 + 1_000_000,
@@ -140,7 +140,7 @@ def test_totals_count_members_population_and_latest_budgets(add_member, amiens, 
 
 
 def test_totals_of_no_member_are_zero(db):
-    assert totals(MemberPage.objects.none()) == {
+    assert totals(member_rows(MemberPage.objects.none())) == {
         "members": 0,
         "population": 0,
         "latest_budgets": 0,
