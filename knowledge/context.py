@@ -6,9 +6,21 @@ taxonomy terms, its principles and its "adapted from" links point to French obje
 of them is shown in the page's language (its translation with the same translation key),
 else as it is."""
 
-from django.db.models import QuerySet
+from types import SimpleNamespace
+
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.utils.translation import gettext_lazy as _
 
+from home.queries import live_public
 from members.models import MemberPage
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
@@ -16,7 +28,6 @@ from members.referential import region_name
 from .models.charter import Principle
 from .models.practices import PracticeSheetPage
 from .models.taxonomy import Audience, Phase, Theme
-from .queries import live_public
 
 # (field of the sheet, taxonomy, filter parameter of the library, heading)
 TAXONOMIES = [
@@ -45,18 +56,55 @@ def in_locale(versions, locale_id):
     return list(chosen.values())
 
 
-def localized_terms(model, source, locale_id):
-    """The terms of the queryset `source` in the given language, by their order: one query."""
-    versions = model.objects.filter(translation_key__in=translation_keys(source))
-    terms = in_locale(versions.order_by("pk"), locale_id)
-    return sorted(terms, key=lambda term: (term.sort_order, term.name.casefold()))
+def localized_terms(page):
+    """The sheet's terms of each taxonomy, in its language and by their order: one query for
+    the three taxonomies."""
+    versions = [
+        model.objects.filter(translation_key__in=translation_keys(getattr(page, field).all()))
+        .annotate(taxonomy=Value(field, output_field=CharField()))
+        .values("pk", "translation_key", "locale_id", "name", "slug", "sort_order", "taxonomy")
+        for field, model, _param, _heading in TAXONOMIES
+    ]
+    rows = sorted(versions[0].union(*versions[1:], all=True), key=lambda row: row["pk"])
+    terms = {}
+    for field, *_rest in TAXONOMIES:
+        chosen = in_locale(
+            [SimpleNamespace(**row) for row in rows if row["taxonomy"] == field], page.locale_id
+        )
+        terms[field] = sorted(chosen, key=lambda term: (term.sort_order, term.name.casefold()))
+    return terms
 
 
-def localized_sheets(versions, locale_id):
-    """Live public sheets among `versions`, one per translation key, in the given language
-    when translated: one query."""
-    sheets = in_locale(live_public(versions).select_related("member").order_by("pk"), locale_id)
-    return sorted(sheets, key=lambda sheet: sheet.title.casefold())
+def related_sheets(page):
+    """The sheets this one is adapted from, and those adapted from it, in its language: one
+    query."""
+    through = PracticeSheetPage.adapted_from.through
+    adapts_this = Exists(
+        through.objects.filter(
+            from_practicesheetpage=OuterRef("pk"),
+            to_practicesheetpage__translation_key=page.translation_key,
+        )
+    )
+    is_source = Q(translation_key__in=translation_keys(page.adapted_from.all()))
+    rows = list(
+        live_public(PracticeSheetPage.objects.filter(is_source | adapts_this))
+        .annotate(
+            is_source=ExpressionWrapper(is_source, output_field=BooleanField()),
+            is_adaptation=adapts_this,
+        )
+        .select_related("member")
+        .order_by("pk")
+    )
+
+    def localized(sheets):
+        chosen = in_locale(sheets, page.locale_id)
+        return sorted(chosen, key=lambda sheet: sheet.title.casefold())
+
+    adaptations = localized([row for row in rows if row.is_adaptation])
+    return (
+        localized([row for row in rows if row.is_source]),
+        [sheet for sheet in adaptations if sheet.translation_key != page.translation_key],
+    )
 
 
 def population_bracket(population):
@@ -73,15 +121,15 @@ def member_context(page):
     """The contributing member in the page's language, with what its authority tells."""
     if page.member_id is None:
         return None
-    versions = list(
-        MemberPage.objects.filter(
-            translation_key__in=MemberPage.objects.filter(pk=page.member_id).values(
-                "translation_key"
-            )
+    if page.member.locale_id == page.locale_id and page.member.live:
+        # The sheet points to its own language's profile (a French sheet), loaded with it.
+        versions = [page.member]
+    else:
+        versions = list(
+            MemberPage.objects.filter(translation_key=page.member.translation_key)
+            .select_related("authority")
+            .order_by("pk")
         )
-        .select_related("authority")
-        .order_by("pk")
-    )
     live = [member for member in versions if member.live]
     members = in_locale(live, page.locale_id) or [m for m in versions if m.pk == page.member_id]
     if not members:
@@ -167,14 +215,13 @@ def sheet_context(page, request):
     library = page.get_parent()
     library_url = library.get_url(request) if library else None
     member = member_context(page)
-    taxonomies = []
-    for field, model, param, heading in TAXONOMIES:
-        terms = localized_terms(model, getattr(page, field).all(), page.locale_id)
-        if terms:
-            taxonomies.append({"name": field, "heading": heading, "terms": terms, "param": param})
-    adaptations = PracticeSheetPage.objects.filter(
-        adapted_from__translation_key=page.translation_key
-    )
+    terms = localized_terms(page)
+    taxonomies = [
+        {"name": field, "heading": heading, "terms": terms[field], "param": param}
+        for field, _model, param, heading in TAXONOMIES
+        if terms[field]
+    ]
+    adapted_from, adaptations = related_sheets(page)
     return {
         "library_url": library_url,
         "member": member,
@@ -182,15 +229,6 @@ def sheet_context(page, request):
         "illustrated_principles": principles_context(page, request),
         "documents": documents_context(page),
         "contacts": contact_context(page, member),
-        "adapted_from": localized_sheets(
-            PracticeSheetPage.objects.filter(
-                translation_key__in=translation_keys(page.adapted_from.all())
-            ),
-            page.locale_id,
-        ),
-        "adaptations": [
-            sheet
-            for sheet in localized_sheets(adaptations.distinct(), page.locale_id)
-            if sheet.translation_key != page.translation_key
-        ],
+        "adapted_from": adapted_from,
+        "adaptations": adaptations,
     }

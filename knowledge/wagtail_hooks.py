@@ -2,10 +2,13 @@
 
 from wagtail import hooks
 
+from home.figures import count
+from home.queries import live_public
 from knowledge.models import PracticeSheetPage
 
 
 @hooks.register("register_key_figures")
-def practice_figures(locale):
-    sheets = PracticeSheetPage.objects.live().public().filter(locale=locale)
-    return {"practice_sheets": sheets.count()}
+def practice_figures(locale_id):
+    return {
+        "practice_sheets": count(live_public(PracticeSheetPage.objects.filter(locale_id=locale_id)))
+    }

@@ -1,7 +1,8 @@
-"""Figures computed from the members' data: one implementation for the directory totals,
-the home page's key figures and the open data."""
+"""Figures computed from the members' data: one implementation for the directory and the
+open data (the home page's key figures count the same members in SQL, see
+`members/wagtail_hooks.py`)."""
 
-from django.db.models import Count, F, FloatField, Min, OuterRef, Subquery, Sum
+from django.db.models import F, FloatField, Min, OuterRef, Subquery
 from django.db.models.functions import Cast, NullIf
 
 
@@ -22,12 +23,20 @@ def with_figures(member_pages):
     )
 
 
-def totals(member_pages, with_budgets=True):
-    """Members, population covered and (unless not needed) the sum of each member's latest
-    budget."""
-    figures = member_pages.aggregate(members=Count("pk"), population=Sum("authority__population"))
-    figures["population"] = figures["population"] or 0
-    if with_budgets:
-        latest = with_figures(member_pages).values_list("latest_amount", flat=True)
-        figures["latest_budgets"] = sum(amount or 0 for amount in latest)
-    return figures
+def member_rows(member_pages):
+    """Per member: its région, first year, population and latest budget, in one query."""
+    return list(
+        with_figures(member_pages).values_list(
+            "authority__region", "first_year", "authority__population", "latest_amount", named=True
+        )
+    )
+
+
+def totals(rows):
+    """Members, population covered and the sum of each member's latest budget, from the
+    rows of `member_rows()`."""
+    return {
+        "members": len(rows),
+        "population": sum(row.authority__population or 0 for row in rows),
+        "latest_budgets": sum(row.latest_amount or 0 for row in rows),
+    }

@@ -2,8 +2,9 @@
 
 from wagtail import hooks
 
+from home.figures import count, total
+from home.queries import live_public
 from members.chooser import AuthorityChooserViewSet
-from members.figures import totals
 from members.models import MemberPage
 
 
@@ -13,7 +14,6 @@ def register_authority_chooser():
 
 
 @hooks.register("register_key_figures")
-def member_figures(locale):
-    members = MemberPage.objects.live().public().filter(locale=locale)
-    figures = totals(members, with_budgets=False)
-    return {"members": figures["members"], "population": figures["population"]}
+def member_figures(locale_id):
+    members = live_public(MemberPage.objects.filter(locale_id=locale_id))
+    return {"members": count(members), "population": total(members, "authority__population")}

@@ -1,12 +1,29 @@
 """The abstract page every page type of the site inherits from."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.queries import view_restricted, view_restrictions_of
+
+
+def routes_itself(model, path_components):
+    """Whether pages of `model` answer this path below them with a route of their own."""
+    if not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{slug}/" for slug in path_components))
+    except Resolver404:
+        return False
+    return True
 
 
 class BasePage(Page):
@@ -27,6 +44,10 @@ class BasePage(Page):
         related_name="+",
     )
 
+    # What the page's template shows of its relations, loaded with the page when it is
+    # served; every page may picture its listing image (og:image, with its renditions).
+    serve_select_related = ["listing_image", "locale"]
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
@@ -43,6 +64,53 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Find the page of a path below this one in two queries whatever its depth (Wagtail
+        asks two per URL segment): every page along the path, then the specific last one.
+        A routable page on the way handles the rest of the path, as with Wagtail."""
+        if not path_components:
+            return super().route(request, path_components)
+        depths = {self.depth + n: slug for n, slug in enumerate(path_components, start=1)}
+        candidates = Page.objects.filter(
+            path__startswith=self.path,
+            depth__in=depths,
+            slug__in=set(path_components),
+        )
+        by_parent = {
+            (page.path[: -self.steplen], page.slug): page
+            for page in candidates
+            if depths[page.depth] == page.slug
+        }
+        parent = self
+        for consumed, slug in enumerate(path_components, start=1):
+            child = by_parent.get((parent.path, slug))
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = parent
+            parent = child
+            model = ContentType.objects.get_for_id(child.content_type_id).model_class()
+            if consumed < len(path_components) and routes_itself(model, path_components[consumed:]):
+                break
+        # Whether a view restriction applies, which Wagtail's serve asks next.
+        pages = model.objects.annotate(has_view_restrictions=view_restricted())
+        if issubclass(model, BasePage):
+            pages = pages.select_related(*model.serve_select_related).prefetch_related(
+                "listing_image__renditions"
+            )
+        page = pages.get(pk=parent.pk)
+        page._cached_parent_obj = parent._cached_parent_obj
+        return page.route(request, path_components[consumed:])
+
+    def get_view_restrictions(self):
+        if getattr(self, "has_view_restrictions", None) is False:
+            return PageViewRestriction.objects.none()
+        return view_restrictions_of(self)
+
+    def linked_page_ids(self):
+        """Pages chosen in French that the page links to in the active language: the site's
+        shell finds their translations with its own (see `home.chrome`)."""
+        return []
 
     def get_meta_description(self):
         return self.search_description or self.intro

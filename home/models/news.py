@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.queries import live_public
 
 from .base import BasePage
 
@@ -44,43 +45,55 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         """Live, public news of this index, newest first."""
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            live_public(NewsPage.objects.child_of(self))
             .select_related("listing_image")
             .order_by("-date", "-pk")
         )
 
     @path("")
     def index_route(self, request):
-        # The cards picture their listing image: one query for the renditions of the page.
-        news = self.news().prefetch_related("listing_image__renditions")
         # PostgreSQL refuses NUL characters in a query, and no slug holds one.
         tag = request.GET.get("tag", "").replace("\x00", "").strip()
         year = request.GET.get("year", "").strip()
         # isdigit() alone accepts digits such as "²" that int() refuses.
         year = int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None
-        tags = (
-            Tag.objects.filter(home_newspagetag_items__content_object__in=self.news())
-            .distinct()
-            .order_by("name")
+        # One query tells the tags and years to offer and which news match the filters (a
+        # row per news and tag: a news section holds hundreds at most), one more loads the
+        # news shown, a third their images' renditions.
+        dates, tags, tagged = {}, {}, set()
+        rows = (
+            self.news().order_by("tags__name").values_list("pk", "date", "tags__slug", "tags__name")
         )
+        for pk, date, slug, name in rows:
+            dates[pk] = date
+            if slug is not None:
+                tags.setdefault(slug, {"slug": slug, "name": name})
+                if slug == tag:
+                    tagged.add(pk)
         filters = {}
+        matching = sorted(dates, key=lambda pk: (dates[pk], pk), reverse=True)
         if tag:
-            news = news.filter(tags__slug=tag)
+            matching = [pk for pk in matching if pk in tagged]
             filters["tag"] = tag
         if year:
-            news = news.filter(date__year=year)
+            matching = [pk for pk in matching if dates[pk].year == year]
             filters["year"] = year
-        paginator = Paginator(news, settings.NEWS_PER_PAGE)
+        paginator = Paginator(matching, settings.NEWS_PER_PAGE)
         news_page = paginator.get_page(request.GET.get("page"))
+        news_page.object_list = list(
+            self.news()
+            .filter(pk__in=news_page.object_list)
+            .prefetch_related("listing_image__renditions")
+        )
+        for news in news_page.object_list:
+            news._cached_parent_obj = self
         return self.render(
             request,
             context_overrides={
                 "news_page": news_page,
                 "page_range": paginator.get_elided_page_range(news_page.number),
-                "tags": tags,
-                "years": [date.year for date in self.news().dates("date", "year", order="DESC")],
+                "tags": list(tags.values()),
+                "years": sorted({date.year for date in dates.values()}, reverse=True),
                 "selected_tag": tag,
                 "selected_year": year,
                 "filter_query": urlencode(filters) + "&" if filters else "",

@@ -87,18 +87,38 @@ class HomePage(BasePage):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
+    def linked_page_ids(self):
+        return [self.hero_link_id] if self.hero_link_id else []
+
     def get_context(self, request, *args, **kwargs):
+        from wagtail.images import get_image_model
+
+        from home.chrome import chrome
+        from home.queries import live_public
+
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, alias_of__isnull=True)
-            .select_related("listing_image")
-            .order_by("-date", "-pk")[:3]
+        shell = chrome(request, self)
+        latest_news = list(
+            live_public(
+                NewsPage.objects.filter(locale_id=self.locale_id, alias_of__isnull=True)
+            ).order_by("-date", "-pk")[:3]
         )
-        context["key_figures"] = get_key_figures(self.locale)
+        # The hero and the news cards' images with their renditions, in two queries.
+        image_ids = {self.hero_image_id} | {news.listing_image_id for news in latest_news}
+        images = get_image_model().objects.filter(pk__in=image_ids - {None}).prefetch_renditions()
+        images = {image.pk: image for image in images}
+        if self.hero_image_id:
+            self.hero_image = images[self.hero_image_id]
+        for news in latest_news:
+            if news.listing_image_id:
+                news.listing_image = images[news.listing_image_id]
+            if shell.news_index and news.path[: -self.steplen] == shell.news_index.path:
+                news._cached_parent_obj = shell.news_index
+        context["latest_news"] = latest_news
+        context["hero_target"] = shell.localized_pages.get(self.hero_link_id)
+        context["key_figures"] = get_key_figures(self.locale_id)
         return context
 
 

@@ -12,7 +12,7 @@ from wagtail_localize.fields import TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from knowledge.queries import live_public
+from home.queries import live_public
 
 
 class CharterPage(BasePage):

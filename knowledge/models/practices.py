@@ -167,6 +167,7 @@ class PracticeSheetPage(BasePage):
         SynchronizedField("documents"),
     ]
 
+    serve_select_related = [*BasePage.serve_select_related, "member", "member__authority"]
     base_form_class = PracticeSheetForm
     parent_page_types = ["knowledge.PracticeLibraryPage"]
     subpage_types = []

@@ -9,8 +9,8 @@ register = template.Library()
 def member_practice_sheets(member):
     """Live public sheets of the member, in the profile's language. A translated sheet
     points to the French profile, so sheets are matched on the profile's translation key."""
+    from home.queries import live_public
     from knowledge.models import PracticeSheetPage
-    from knowledge.queries import live_public
 
     sheets = PracticeSheetPage.objects.filter(
         locale_id=member.locale_id, member__translation_key=member.translation_key

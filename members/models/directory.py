@@ -8,8 +8,9 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from home.models import BasePage
+from home.queries import live_public
 from members.columns import EDITION_COLUMNS, MEMBER_COLUMNS
-from members.figures import totals, with_figures
+from members.figures import member_rows, totals, with_figures
 
 from .authority import Authority
 
@@ -48,13 +49,14 @@ class MemberIndexPage(BasePage):
     def members(self):
         from .profile import MemberPage
 
-        return MemberPage.objects.child_of(self).live().public().select_related("authority")
+        return live_public(MemberPage.objects.child_of(self)).select_related("authority")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         members = self.members()
-        context["totals"] = totals(members)
-        choices = self.filter_choices(members)
+        rows = member_rows(members)
+        context["totals"] = totals(rows)
+        choices = self.filter_choices(rows)
         selected = self.selected_filters(request, choices)
         members = self.apply_filters(with_figures(members), selected)
         sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
@@ -76,14 +78,15 @@ class MemberIndexPage(BasePage):
         )
         return context
 
-    def filter_choices(self, members):
+    def filter_choices(self, rows):
+        """The values each filter offers, from the rows of `member_rows()`."""
         from members.referential import region_name
 
         regions = sorted(
-            {code for code in members.values_list("authority__region", flat=True) if code},
+            {row.authority__region for row in rows if row.authority__region},
             key=lambda code: region_name(code) or code,
         )
-        first_years = with_figures(members).values_list("first_year", flat=True)
+        first_years = [row.first_year for row in rows]
         return {
             "kind": dict(Authority.Kind.choices),
             "region": {code: region_name(code) or code for code in regions},

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from home.models import BasePage
+from home.queries import live_public
 
 
 @register_snippet
@@ -81,9 +82,7 @@ class GovernancePage(BasePage):
         }
         context["colleges"] = [colleges[kind] for kind in College.Kind.values if kind in colleges]
         context["member_pairs"] = (
-            MemberPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            live_public(MemberPage.objects.filter(locale_id=self.locale_id))
             .select_related("authority")
             .prefetch_related("representatives")
             .order_by("title")

@@ -139,6 +139,7 @@ class MemberPage(BasePage):
         APIField("representatives"),
     ]
 
+    serve_select_related = [*BasePage.serve_select_related, "authority", "logo"]
     parent_page_types = ["members.MemberIndexPage"]
     subpage_types = []
     template = "pages/members/member_page.html"

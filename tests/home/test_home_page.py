@@ -33,7 +33,7 @@ def test_home_page_key_figures_are_zero_without_a_provider(client, home):
 
 
 def test_home_page_shows_the_key_figures_given_by_hooks(client, home):
-    def provide(locale):
+    def provide(locale_id):
         return {"members": 42, "practice_sheets": 7}
 
     with hooks.register_temporarily("register_key_figures", provide):
@@ -46,8 +46,8 @@ def test_home_page_shows_the_key_figures_given_by_hooks(client, home):
 
 
 def test_key_figures_are_computed_for_the_language_of_the_page(client, english_home):
-    def provide(locale):
-        return {"practice_sheets": 3 if locale.language_code == "en" else 12}
+    def provide(locale_id):
+        return {"practice_sheets": 3 if locale_id == english_home.locale_id else 12}
 
     with hooks.register_temporarily("register_key_figures", provide):
         french = client.get("/")
@@ -61,7 +61,7 @@ def test_key_figures_are_computed_for_the_language_of_the_page(client, english_h
 
 
 def test_key_figures_are_grouped_as_numbers_of_the_language(client, english_home):
-    def provide(locale):
+    def provide(locale_id):
         return {"population": 2_200_000}
 
     with hooks.register_temporarily("register_key_figures", provide):

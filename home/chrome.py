@@ -1,0 +1,201 @@
+"""The site's shell around every page: language versions, home link, main menu,
+breadcrumbs, news feeds and footer. Computed once per request in three queries whatever the
+page (the site settings, the footer with its links, and every page the shell links to),
+where asking for each part and each link costs two or three queries apiece."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+
+from home.models import Footer, FooterLink, SiteSettings
+from home.queries import restricted_section, view_restricted
+
+
+@dataclass
+class Chrome:
+    versions: list
+    home: Page | None = None
+    menu: list = field(default_factory=list)
+    breadcrumbs: list = field(default_factory=list)
+    news_index: Page | None = None
+    footer_text: str = ""
+    footer_links: list = field(default_factory=list)
+    legal_pages: dict = field(default_factory=dict)
+    localized_pages: dict = field(default_factory=dict)
+
+
+def chrome(request, page):
+    """The shell of `page` (None outside Wagtail pages), memoised on the request."""
+    page = page if isinstance(page, Page) and page.pk else None
+    memo = request.__dict__.setdefault("_site_chrome", {})
+    key = page.pk if page else None
+    if key not in memo:
+        memo[key] = compute(request, page)
+    return memo[key]
+
+
+def compute(request, page):
+    language = get_language()
+    site = Site.find_for_request(request)
+    site_settings, footer_id, footer_text = settings_and_footer(request, site, language)
+    legal_ids = {
+        name: getattr(site_settings, f"{name}_id", None)
+        for name in ("accessibility_page", "legal_notice_page", "privacy_page")
+    }
+    footer_links = FooterLink.objects.filter(footer_id=footer_id)
+    page_links = set(getattr(page, "linked_page_ids", list)())
+    linked = Q(pk__in={pk for pk in legal_ids.values() if pk} | page_links)
+    linked |= Q(pk__in=footer_links.values("page_id"))
+    wanted = Q(translation_key__in=Page.objects.filter(linked).values("translation_key"))
+    wanted |= Q(depth=3, show_in_menus=True) | Q(content_type__in=[news_index_type()])
+    if site:
+        wanted |= Q(depth=2, translation_key=site.root_page.translation_key)
+    if page:
+        wanted |= Q(translation_key=page.translation_key)
+        wanted |= Q(path__in=[page.path[:end] for end in range(8, len(page.path), page.steplen)])
+    link = footer_links.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk")
+    pages = list(
+        Page.objects.filter(wanted)
+        .annotate(
+            in_restricted_section=restricted_section(),
+            view_restricted=view_restricted(),
+            footer_link_id=Subquery(link.values("pk")[:1]),
+            footer_order=Subquery(link.values("sort_order")[:1]),
+            footer_label=Subquery(link.values("label")[:1]),
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_pk = {row.pk: row for row in pages}
+    if page and page.alias_of_id in by_pk:
+        # The page template names the source of an alias: it is among the translations.
+        page.alias_of = by_pk[page.alias_of_id]
+
+    def localized(original):
+        """Like Wagtail's `page.localized`: the live translation, else the page itself."""
+        for row in pages:
+            if (
+                row.translation_key == original.translation_key
+                and row.locale.language_code == language
+                and row.live
+            ):
+                return row
+        return original
+
+    def visible(pk):
+        """The page chosen in French, in the active language, if visitors may see it."""
+        if pk not in by_pk:
+            return None
+        target = localized(by_pk[pk])
+        if not target.live or target.view_restricted:
+            return None
+        return target
+
+    home = localized(by_pk[site.root_page_id]) if site and site.root_page_id in by_pk else None
+    return Chrome(
+        versions=language_versions(request, page, pages),
+        home=home,
+        menu=[
+            row
+            for row in pages
+            if home
+            and row.depth == 3
+            and row.path.startswith(home.path)
+            and row.show_in_menus
+            and row.live
+            and not row.in_restricted_section
+        ],
+        breadcrumbs=[
+            row
+            for row in pages
+            if page and 1 < row.depth < page.depth and page.path.startswith(row.path) and row.live
+        ],
+        news_index=next(
+            (
+                row
+                for row in pages
+                if row.content_type_id == news_index_type().pk
+                and row.locale.language_code == language
+                and row.live
+            ),
+            None,
+        ),
+        footer_text=footer_text,
+        footer_links=[
+            {"page": target, "label": row.footer_label or target.title}
+            for row in sorted(
+                (row for row in pages if row.footer_link_id is not None),
+                # As the database orders them: by sort order, none last, then as created.
+                key=lambda row: (
+                    row.footer_order is None,
+                    row.footer_order or 0,
+                    row.footer_link_id,
+                ),
+            )
+            if (target := visible(row.pk))
+        ],
+        legal_pages={name: visible(pk) for name, pk in legal_ids.items()},
+        localized_pages={pk: localized(by_pk[pk]) for pk in page_links if pk in by_pk},
+    )
+
+
+def settings_and_footer(request, site, language):
+    """The site settings, with the id and text of the footer of the language: one query.
+    The settings are kept on the request, where Wagtail's `settings` context looks."""
+    footer = Footer.objects.filter(locale__language_code=language).order_by("pk")
+    if site is None:
+        row = footer.values_list("pk", "text").first()
+        return None, *(row or (None, ""))
+    site_settings = (
+        SiteSettings.objects.filter(site=site)
+        .annotate(
+            footer_id=Subquery(footer.values("pk")[:1]),
+            footer_text=Subquery(footer.values("text")[:1]),
+        )
+        .first()
+    )
+    if site_settings is None:
+        site_settings = SiteSettings.for_site(site)
+        site_settings.footer_id, site_settings.footer_text = footer.values_list(
+            "pk", "text"
+        ).first() or (None, "")
+    site_settings._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    return site_settings, site_settings.footer_id, site_settings.footer_text or ""
+
+
+def news_index_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    from home.models import NewsIndexPage
+
+    return ContentType.objects.get_for_model(NewsIndexPage)
+
+
+def language_versions(request, page, pages):
+    """One entry per language: where the current page lives in it, or None if it is not
+    translated there yet (an alias mirroring the French page is not a translation)."""
+    if page:
+        translations = {
+            row.locale.language_code: row
+            for row in pages
+            if row.translation_key == page.translation_key
+            and row.live
+            and not row.in_restricted_section
+            and row.alias_of_id is None
+        }
+        urls = {code: row.get_url(request=request) for code, row in translations.items()}
+    else:
+        urls = {
+            code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES
+        }
+    current = get_language()
+    return [
+        {"code": code, "name": name, "url": urls.get(code), "is_current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
