@@ -95,7 +95,7 @@ def check_image(data, extension):
         with Image.open(io.BytesIO(data)) as image:
             found = image.format
             image.verify()
-    except Exception:  # noqa: BLE001 - Pillow raises many kinds of errors on a broken file
+    except Exception:  # Pillow raises many kinds of errors on a broken file
         raise ContentMismatch from None
     if found != expected:
         raise ContentMismatch
@@ -130,8 +130,9 @@ def check_document_content(uploaded):
     except ContentMismatch:
         raise ValidationError(
             _(
-                "Le contenu de ce fichier ne correspond pas à son extension « .%(extension)s ». "
-                "Enregistrez-le à nouveau dans ce format, puis déposez-le."
+                "Le contenu de ce fichier ne correspond pas à son extension "
+                "«\u00a0.%(extension)s\u00a0». Enregistrez-le à nouveau dans ce format, "
+                "puis déposez-le."
             ),
             code="content_mismatch",
             params={"extension": extension},

@@ -228,7 +228,7 @@ def test_admin_upload_explains_the_refusal_in_french(member_client, collection):
     )
 
     assert response.context["form"].errors["file"] == [
-        "Le contenu de ce fichier ne correspond pas à son extension « .pdf ». "
+        "Le contenu de ce fichier ne correspond pas à son extension «\u00a0.pdf\u00a0». "
         "Enregistrez-le à nouveau dans ce format, puis déposez-le."
     ]
 
