@@ -168,3 +168,15 @@ def test_many_results_put_title_matches_first_then_the_newest(
     for number, expected in enumerate(pages, start=1):
         titles, _counts = search(client, q="urnes", page=number)
         assert [title.split()[0] for title in titles] == expected
+
+
+@pytest.mark.parametrize("per_page", [2, 3])
+def test_pages_sorted_by_date_follow_each_other(client, sheet, monkeypatch, per_page):
+    # Matches sorted by date are read either by walking the date index or all at once and
+    # sorted (search.library.PostgresEngine.newest_first), depending on how many there are
+    # for the rows to read: both ways give the same pages.
+    monkeypatch.setattr("search.library.PER_PAGE", per_page)
+    for letter in "ABCDE":
+        sheet(f"{letter} urnes" if letter in "AC" else letter, "Des urnes.")
+    pages = [search(client, q="urnes", sort="date", page=number)[0] for number in (1, 2)]
+    assert [title.split()[0] for page in pages for title in page] == list("EDCBA")[: per_page * 2]

@@ -117,3 +117,16 @@ def test_other_page_types_are_found_only_when_live_and_public(client, home, news
     live.save_revision()
     assert sorted(site_search(client, SECRET)) == ["Zythologie en ligne", "Zythologie publiée"]
     assert sorted(suggestions(client, "zytho")) == ["Zythologie en ligne", "Zythologie publiée"]
+
+
+def test_each_language_counts_its_own_sheets(client, add_sheet, translate_sheet, vote):
+    french = add_sheet(title="Zythologie en français", phases=[vote])
+    add_sheet(title="Zythologie encore", phases=[vote])
+    translate_sheet(french, title="Zythologie in English")
+    for params in ({}, {"q": SECRET}):
+        french_html = get_page(client, library_url(**params))
+        assert status(french_html).startswith("2 ")
+        assert facet_counts(french_html)["phase"] == {"vote": 2}
+        english_html = get_page(client, library_url("/en", **params))
+        assert status(english_html).startswith("1 ")
+        assert list(facet_counts(english_html)["phase"].values()) == [1]
