@@ -1,7 +1,8 @@
 """The site's shell around every page: language versions, home link, main menu,
-breadcrumbs, news feeds and footer. Computed once per request in three queries whatever the
-page (the site settings, the footer with its links, and every page the shell links to),
-where asking for each part and each link costs two or three queries apiece."""
+breadcrumbs, news feeds and footer. Computed once per request in two queries whatever the
+page (the site settings with the footer's text, then every page the shell links to, with
+the footer's links), where asking for each part and each link costs two or three queries
+apiece."""
 
 from dataclasses import dataclass, field
 
