@@ -131,7 +131,7 @@ def check_document_content(uploaded):
         raise ValidationError(
             _(
                 "Le contenu de ce fichier ne correspond pas à son extension "
-                "«\u00a0.%(extension)s\u00a0». Enregistrez-le à nouveau dans ce format, "
+                "« .%(extension)s ». Enregistrez-le à nouveau dans ce format, "
                 "puis déposez-le."
             ),
             code="content_mismatch",
