@@ -113,15 +113,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions (faults): Redis when REDIS_URL is set, through a backend that answers
-# a miss instead of an error while Redis is down (cms/cache.py); else a per-process memory
-# cache. Sessions stay in the database, never in the cache alone: logins survive a Redis
-# outage, and a logout during one cannot be undone by a stale cached copy once it is back.
+# Cache and sessions: Redis when REDIS_URL is set, through a backend that answers a miss
+# instead of an error while Redis is down (cms/cache.py); else files in CACHE_DIR, shared by
+# every process of the machine, so that publishing invalidates the pages that each gunicorn
+# worker serves from the page cache (a memory cache would be each worker's own). Sessions
+# stay in the database, never in the cache alone: logins survive a Redis outage, and a
+# logout during one cannot be undone by a stale cached copy once it is back.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "cms.cache.TolerantRedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+        }
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
