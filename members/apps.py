@@ -9,7 +9,15 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membres")
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from members import signals  # noqa: F401
         from members.models import Authority
+        from members.permissions import MemberPagePermissionPolicy
+
+        # Before any admin code asks for the page policy (it would then keep Wagtail's).
+        register_permission_policy(Page, MemberPagePermissionPolicy())
         from members.referential.sync import register_synced_model
 
         # Members' identities live in the authority table: a new vintage updates the rows
