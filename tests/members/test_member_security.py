@@ -147,9 +147,10 @@ def rennes_content(
     translation = Translation.objects.create(source=source, target_locale=english_home.locale)
     translation.save_target(user=rennes_editor, publish=False)
 
+    english_draft = translation.get_target_instance()
     return {
         "intruder": intruder,
-        "pages": [rennes_member, live_sheet, draft],
+        "pages": [rennes_member, live_sheet, draft, english_draft],
         "draft": draft,
         "live_sheet": live_sheet,
         "image": image,
