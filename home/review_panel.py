@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
-from home.workflow import NETWORK_ADMINISTRATORS, NETWORK_EDITORS
 from knowledge.models import PracticeSheetPage
 from members.models import MemberPage
+from members.roles import ADMINISTRATORS, NETWORK_EDITORS
 
 
 def contributions_waiting():
@@ -64,7 +64,7 @@ class ContributionsWaitingPanel(Component):
     def is_shown_to(user):
         return (
             user.is_superuser
-            or user.groups.filter(name__in=[NETWORK_EDITORS, NETWORK_ADMINISTRATORS]).exists()
+            or user.groups.filter(name__in=[NETWORK_EDITORS, ADMINISTRATORS]).exists()
         )
 
     def get_context_data(self, parent_context):

@@ -7,9 +7,7 @@ that it covers every practice sheet and member profile below them.
 
 from django.apps import apps as global_apps
 
-# members/roles.py defines these groups once the roles branch is merged.
-NETWORK_EDITORS = "Équipe éditoriale du réseau"
-NETWORK_ADMINISTRATORS = "Administrateurs du réseau"
+from members.roles import NETWORK_EDITORS
 
 WORKFLOW_NAME = "Relecture par le réseau"
 TASK_NAME = "Validation par l'équipe éditoriale"

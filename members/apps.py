@@ -9,9 +9,17 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membres")
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
         from home import page_cache
+        from members import signals  # noqa: F401
         from members.models import Authority
+        from members.permissions import MemberPagePermissionPolicy
         from members.referential.sync import register_synced_model
+
+        # Before any admin code asks for the page policy (it would then keep Wagtail's).
+        register_permission_policy(Page, MemberPagePermissionPolicy())
 
         # Member profiles, the directory and the home page's figures show authorities.
         page_cache.watch(Authority)

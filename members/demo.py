@@ -134,6 +134,50 @@ def build(home, publish, translate, english, step):
     return len(FOUNDERS)
 
 
+def editor_username(profile):
+    return f"editeur-{profile.slug}"
+
+
+def founder_profiles():
+    codes = [code for code, _first_year in FOUNDERS]
+    profiles = MemberPage.objects.filter(
+        authority__kind=Authority.Kind.COMMUNE,
+        authority__code__in=codes,
+        locale__language_code="fr",
+        alias_of__isnull=True,
+    ).select_related("authority")
+    return sorted(profiles, key=lambda profile: codes.index(profile.authority.code))
+
+
+def build_editors():
+    """One editor's account per founder, in the member's group (demo passwords: the
+    username; real editors are invited with `manage.py invite_member_editor`)."""
+    from django.contrib.auth import get_user_model
+
+    from members.roles import ensure_member_group
+
+    User = get_user_model()
+    for profile in founder_profiles():
+        username = editor_username(profile)
+        user = User.objects.create_user(username, f"{username}@collectivite.example", username)
+        user.groups.add(ensure_member_group(profile.authority).group)
+
+
+def editor_logins():
+    """(username, password, role) of the founders' editors that exist."""
+    from django.contrib.auth import get_user_model
+
+    profiles = {editor_username(profile): profile for profile in founder_profiles()}
+    existing = set(
+        get_user_model().objects.filter(username__in=profiles).values_list("username", flat=True)
+    )
+    return [
+        (username, username, f"éditrice ou éditeur du membre {profile.title}")
+        for username, profile in profiles.items()
+        if username in existing
+    ]
+
+
 GOVERNANCE = {
     "slug": "gouvernance",
     "fr": {

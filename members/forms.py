@@ -1,4 +1,5 @@
-"""Admin form of a member profile: rules that span several editions or several pages."""
+"""Admin form of a member profile: rules that span several editions or several pages; a
+member editor cannot change which authority the profile is about."""
 
 from django.utils.translation import gettext as _
 
@@ -6,6 +7,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class MemberPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from members.permissions import editing_as_member
+
+        if self.instance.pk and editing_as_member(self.for_user, self.instance):
+            # Rights follow the authority: changing it would hand the profile to another.
+            self.fields["authority"].disabled = True
+
     def clean(self):
         cleaned_data = super().clean()
         self.check_one_profile_per_authority(cleaned_data.get("authority"))

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After sessions: a visitor with a session reads from the primary database (cms/db.py).
     "cms.db.ReplicaMiddleware",
+    # Member editors get a 404 at any admin URL naming another member's page or file.
+    "members.middleware.MemberContentGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

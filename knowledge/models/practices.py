@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from knowledge.forms import PracticeSheetForm
+from members.permissions import AttributedToMember
 
 FIRST_POSSIBLE_YEAR = 1989
 SECTIONS = [
@@ -48,7 +49,7 @@ class PracticeLibraryPage(BasePage):
         return context
 
 
-class PracticeSheetPage(BasePage):
+class PracticeSheetPage(AttributedToMember, BasePage):
     """One practice of a member authority: what it did, how, what came of it. Its région,
     type and population come from the member's profile, never retyped."""
 
@@ -169,6 +170,7 @@ class PracticeSheetPage(BasePage):
 
     serve_select_related = [*BasePage.serve_select_related, "member", "member__authority"]
     base_form_class = PracticeSheetForm
+    authority_lookup = "member__authority"
     parent_page_types = ["knowledge.PracticeLibraryPage"]
     subpage_types = []
     template = "pages/knowledge/practice_sheet_page.html"

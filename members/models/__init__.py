@@ -1,5 +1,6 @@
 from .authority import Authority
 from .directory import MemberIndexPage
+from .editors import MemberEditors
 from .governance import College, CollegeMembership, GovernancePage
 from .profile import Edition, MemberPage, Representative
 
@@ -9,6 +10,7 @@ __all__ = [
     "CollegeMembership",
     "Edition",
     "GovernancePage",
+    "MemberEditors",
     "MemberIndexPage",
     "MemberPage",
     "Representative",

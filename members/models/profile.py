@@ -20,6 +20,7 @@ from rest_framework import serializers
 
 from home.models import BasePage
 from members.forms import MemberPageForm
+from members.permissions import AttributedToMember
 from members.validation import edition_errors
 
 FIRST_POSSIBLE_YEAR = 1989  # Porto Alegre's first participatory budget
@@ -41,7 +42,7 @@ class AuthoritySerializer(serializers.Serializer):
     population = serializers.IntegerField()
 
 
-class MemberPage(BasePage):
+class MemberPage(AttributedToMember, BasePage):
     """A member authority's profile, child of the member directory. Its identity comes from
     the referential; the edition figures are typed, everything derived is computed."""
 
@@ -85,6 +86,7 @@ class MemberPage(BasePage):
     presentation = models.TextField(_("présentation"), blank=True)
 
     base_form_class = MemberPageForm
+    authority_lookup = "authority"
 
     content_panels = BasePage.content_panels + [
         FieldPanel("authority"),

@@ -29,14 +29,11 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from home.review_panel import ContributionsWaitingPanel
-from home.workflow import (
-    NETWORK_ADMINISTRATORS,
-    NETWORK_EDITORS,
-    WORKFLOW_NAME,
-    ensure_review_workflow,
-)
+from home.workflow import WORKFLOW_NAME, ensure_review_workflow
 from knowledge.models import PracticeSheetPage
 from members.models import MemberPage
+from members.roles import ADMINISTRATORS as NETWORK_ADMINISTRATORS
+from members.roles import NETWORK_EDITORS
 from tests.knowledge.test_admin import add_url, edit_url, sheet_data
 from tests.members.test_admin import profile_data
 

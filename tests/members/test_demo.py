@@ -117,3 +117,25 @@ def test_demo_directory_lists_the_founders(client, demo_site):
     response = client.get(index.url)
     assert response.status_code == 200
     assert len(parse(response).select(".member-cards .card")) == len(demo.FOUNDERS)
+
+
+def test_demo_gives_each_founder_an_editor_who_edits_only_their_profile(client, demo_site):
+    from django.urls import reverse
+
+    profiles = french_profiles()
+    amiens = profiles.get(authority__code="80021")
+    rennes = profiles.get(authority__code="35238")
+    assert client.login(username="editeur-amiens", password="editeur-amiens")
+    edit = "wagtailadmin_pages:edit"
+    assert client.get(reverse(edit, args=[amiens.pk])).status_code == 200
+    assert client.get(reverse(edit, args=[rennes.pk])).status_code == 404
+
+
+def test_demo_prints_every_login_again_on_a_second_run(demo_site):
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    logins = [line for line in output.getvalue().splitlines() if "Demo login" in line]
+    assert "equipe / equipe" in logins[1] and "traduction / traduction" in logins[2]
+    editors = [line for line in logins if "editeur-" in line]
+    assert len(editors) == len(demo.FOUNDERS)
+    assert "editeur-amiens / editeur-amiens — éditrice ou éditeur du membre Amiens" in logins[-1]

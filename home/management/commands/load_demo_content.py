@@ -28,9 +28,15 @@ from home.models import (
 from home.workflow import ensure_review_workflow
 from knowledge import demo as knowledge_demo
 from members import demo as members_demo
+from members import roles
 from members.models import Authority
 
 DEMO_LOGINS = [("admin", "admin", "administrateur du réseau (superuser)")]
+# (username and password, role, group): the staff roles other than the superuser.
+DEMO_STAFF = [
+    ("equipe", "équipe éditoriale du réseau", roles.NETWORK_EDITORS),
+    ("traduction", "traductrice ou traducteur", roles.TRANSLATORS),
+]
 
 
 class Command(BaseCommand):
@@ -43,7 +49,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = self.build()
             self.stdout.write(self.style.SUCCESS("Demo content loaded: " + ", ".join(summary)))
-        for username, password, role in DEMO_LOGINS:
+        logins = DEMO_LOGINS + [(name, name, role) for name, role, _group in DEMO_STAFF]
+        for username, password, role in logins + members_demo.editor_logins():
             self.stdout.write(f"  Demo login: {username} / {password} — {role}")
 
     def step(self, message):
@@ -57,6 +64,10 @@ class Command(BaseCommand):
         for username, password, _role in DEMO_LOGINS:
             if not User.objects.filter(username=username).exists():
                 User.objects.create_superuser(username, f"{username}@reseau-bp.example", password)
+        groups = roles.ensure_roles()
+        for username, _role, group in DEMO_STAFF:
+            user = User.objects.create_user(username, f"{username}@reseau-bp.example", username)
+            user.groups.add(groups[group])
 
         self.step("images and documents")
         self.images = [
@@ -115,6 +126,8 @@ class Command(BaseCommand):
         if not Authority.objects.exists():
             call_command("load_authorities", stdout=self.stdout)
         members = members_demo.build(home, self.publish, translate, self.english, self.step)
+        self.step("member editors' accounts")
+        members_demo.build_editors()
         self.step("governance")
         colleges = members_demo.build_governance(
             home, self.publish, translate, self.french, self.english
