@@ -2,22 +2,60 @@
 them, Reports › Search terms) and queries that found nothing (Reports › Recherches sans
 résultat); and the promotions staff set for a query."""
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from .documents import uses_postgres
 from .models import UnansweredQuery
 
 
 def record(query, total, language, scope):
-    """Count a search (first page of results only, so that paging is not counted twice)."""
+    """Count a search (first page of results only, so that paging is not counted twice): one
+    statement on PostgreSQL, which inserts or increments each counter (Wagtail's
+    `Query.get(...).add_hit()` and an update-or-create cost four)."""
     normalised = normalise_query_string(query)
     if not normalised:
         return
+    if not uses_postgres():
+        record_simply(normalised, total, language, scope)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH query AS (
+                INSERT INTO {Query._meta.db_table} (query_string) VALUES (%(query)s)
+                ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
+                RETURNING id
+            ), daily AS (
+                INSERT INTO {QueryDailyHits._meta.db_table} (query_id, date, hits)
+                SELECT id, %(today)s, 1 FROM query
+                ON CONFLICT (query_id, date) DO UPDATE
+                SET hits = {QueryDailyHits._meta.db_table}.hits + 1
+            )
+            INSERT INTO {UnansweredQuery._meta.db_table}
+                (query_string, language, scope, hits, first_seen, last_seen)
+            SELECT %(query)s, %(language)s, %(scope)s, 1, %(now)s, %(now)s WHERE %(unanswered)s
+            ON CONFLICT (query_string, language, scope) DO UPDATE
+            SET hits = {UnansweredQuery._meta.db_table}.hits + 1, last_seen = EXCLUDED.last_seen
+            """,
+            {
+                "query": normalised,
+                "today": timezone.now().date(),  # as Wagtail counts them
+                "now": timezone.now(),
+                "language": language,
+                "scope": scope,
+                "unanswered": not total,
+            },
+        )
+
+
+def record_simply(normalised, total, language, scope):
+    """`record` on other databases (SQLite in development)."""
     Query.get(normalised).add_hit()
     if total:
         return
