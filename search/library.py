@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Value
+from django.db.models import F, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,9 +28,9 @@ from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
-from .documents import facet_bits, text_search_config, uses_postgres
+from .documents import text_search_config, uses_postgres
 from .highlight import document_texts, highlight, simple_terms
-from .models import FIRST_YEAR, MAX_BITS, PracticeSearchDocument
+from .models import FIRST_YEAR, MAX_BITS, FacetBit, PracticeSearchDocument
 from .phrases import text_plan
 from .text import fold
 
@@ -79,15 +79,53 @@ class Option:
     bit: int | None = None
 
 
+def vocabulary_rows():
+    """Every taxonomy term and principle of a live charter, in every language, with its bit
+    (None when it has none yet): one UNION query."""
+
+    def rows(model, taxonomy, slug, name):
+        bit = FacetBit.objects.filter(facet=taxonomy, key=OuterRef("translation_key"))
+        columns = {
+            "taxonomy": Value(taxonomy),
+            "key": F("translation_key"),
+            "locale": F("locale_id"),
+            "slug": slug,
+            "name": name,
+            "order": F("sort_order"),
+            "id": F("pk"),
+            "bit": Subquery(bit.values("bit")[:1]),
+        }
+        # Annotations only, named apart from the fields, so that every part of the union
+        # has the same columns in the same order.
+        return model.objects.annotate(**{f"v_{key}": value for key, value in columns.items()})
+
+    parts = [rows(model, name, F("slug"), F("name")) for name, model in TAXONOMIES.items()]
+    parts.append(rows(Principle, "principle", Value(""), F("title")).filter(page__live=True))
+    fields = ["taxonomy", "key", "locale", "slug", "name", "order", "id", "bit"]
+    parts = [part.values(*[f"v_{field}" for field in fields]).order_by() for part in parts]
+    names = {
+        "key": "translation_key",
+        "locale": "locale_id",
+        "order": "sort_order",
+        "id": "pk",
+    }
+    return [
+        {names.get(field, field): row[f"v_{field}"] for field in fields}
+        for row in parts[0].union(*parts[1:], all=True)
+    ]
+
+
 class Vocabulary:
-    """Every value of every facet in the active language, with its bit: three queries."""
+    """Every value of every facet in the active language, with its bit: one query."""
 
     def __init__(self, locale):
         self.locale = locale
-        bits = facet_bits()
         self.options = {facet.name: {} for facet in FACETS}
-        self._load_terms(bits)
-        self._load_principles(bits)
+        terms, principles = [], []
+        for row in vocabulary_rows():
+            (principles if row["taxonomy"] == "principle" else terms).append(row)
+        self._load_terms(terms)
+        self._load_principles(principles)
         for code, label in Authority.Kind.choices:
             self.options["kind"][code] = Option(code, label)
         for key, (label, _low, _high) in POPULATION_BRACKETS.items():
@@ -95,34 +133,20 @@ class Vocabulary:
         for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1):
             self.options["year"][str(year)] = Option(str(year), str(year), bit=year - FIRST_YEAR)
 
-    def _load_terms(self, bits):
-        queries = [
-            model.objects.annotate(taxonomy=Value(name))
-            .values("taxonomy", "translation_key", "locale_id", "slug", "name", "sort_order", "pk")
-            .order_by()
-            for name, model in TAXONOMIES.items()
-        ]
-        rows = queries[0].union(*queries[1:], all=True)
+    def _load_terms(self, rows):
         for name, row in sorted(
             self._in_locale(rows, "taxonomy").items(),
             key=lambda item: (item[1]["sort_order"], item[1]["name"].casefold()),
         ):
             taxonomy = name[0]
-            self.options[taxonomy][row["slug"]] = Option(
-                row["slug"], row["name"], bit=bits.get((taxonomy, row["translation_key"]))
-            )
+            self.options[taxonomy][row["slug"]] = Option(row["slug"], row["name"], bit=row["bit"])
 
-    def _load_principles(self, bits):
-        rows = Principle.objects.filter(page__live=True).values(
-            "translation_key", "locale_id", "sort_order", "title", "pk"
-        )
+    def _load_principles(self, rows):
         chosen = self._in_locale(rows)
         for (_key,), row in sorted(chosen.items(), key=lambda item: item[1]["sort_order"] or 0):
             number = str((row["sort_order"] or 0) + 1)
             self.options["principle"][number] = Option(
-                number,
-                f"{number}. {row['title']}",
-                bit=bits.get(("principle", row["translation_key"])),
+                number, f"{number}. {row['name']}", bit=row["bit"]
             )
 
     def _in_locale(self, rows, *group):
