@@ -9,7 +9,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .documents import uses_postgres
-from .models import PracticeSearchDocument
 from .text import START_MARK, STOP_MARK, fold, fold_in_place, marked
 
 HEADLINE_OPTIONS = (
@@ -101,14 +100,6 @@ def passage_around(text, terms):
         return truncate_words(text)
     start = text.rfind(" ", 0, max(0, position - 80)) + 1
     return ("… " if start else "") + truncate_words(text[start:])
-
-
-def document_texts(page_ids):
-    """(title, text) of the search documents of these sheets."""
-    rows = PracticeSearchDocument.objects.filter(page_id__in=page_ids).values_list(
-        "page_id", "title", "text"
-    )
-    return {page_id: (title, text) for page_id, title, text in rows}
 
 
 def highlight(texts, query, config):

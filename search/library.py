@@ -15,10 +15,11 @@ one highlights the passages of the shown rows only. On SQLite, which `make run` 
 are matched as accent-folded substrings, with less linguistic finesse."""
 
 import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,7 @@ from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
 from .documents import text_search_config, uses_postgres
-from .highlight import document_texts, highlight, simple_terms
+from .highlight import highlight, simple_terms
 from .models import FIRST_YEAR, MAX_BITS, FacetBit, PracticeSearchDocument
 from .phrases import text_plan
 from .text import fold
@@ -43,6 +44,8 @@ MAX_RESULTS = 10_000
 FULL_RANK_LIMIT = 1_000
 # Weights of ts_rank_cd for D, C (sections), B (summaries), A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
+# A query of words only cannot hold a phrase: no need to plan it (see PostgresEngine).
+PLAIN_WORDS = re.compile(r"\s*[^\W_]+(?:\s+[^\W_]+)*\s*")
 SORTS = {"relevance": _("pertinence"), "date": _("date de publication")}
 
 
@@ -247,9 +250,8 @@ def run(locale, query, filters, sort, page_number):
         search.total, search.counts = engine.facet_counts()
         search.page_number = clamp_page(search.page_number, search.total)
         ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
-    pages = sheets_in_order(ids)
-    texts = document_texts(ids)
-    texts = [texts.get(page.pk, (page.title, "")) for page in pages]
+    pages = sheets_in_order(ids, with_texts=True)
+    texts = [document_texts(page) for page in pages]
     marks = highlight(texts, query, engine.config)
     search.results = [
         Result(page, title, passage) for page, (title, passage) in zip(pages, marks, strict=True)
@@ -262,12 +264,27 @@ def engine_for(locale, query, filters):
     return engine(locale, query, filters)
 
 
-def sheets_in_order(ids):
+def sheets_in_order(ids, with_texts=False):
+    """The sheets of these ids, in their order; `with_texts`: with the title and text of
+    their search documents (`document_title`, `document_text`), in the same query."""
     pages = PracticeSheetPage.objects.filter(pk__in=ids).select_related(
         "member__authority", "locale"
     )
+    if with_texts:
+        documents = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk"))
+        pages = pages.annotate(
+            document_title=Subquery(documents.values("title")[:1]),
+            document_text=Subquery(documents.values("text")[:1]),
+        )
     by_pk = {page.pk: page for page in pages} if ids else {}
     return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def document_texts(page):
+    """(title, text) of a sheet loaded `with_texts`, as its passage is chosen from."""
+    if page.document_title is None:
+        return page.title, ""
+    return page.document_title, page.document_text
 
 
 def clamp_page(page_number, total):
@@ -296,28 +313,36 @@ class PostgresEngine:
 
     @contextmanager
     def session(self):
-        with transaction.atomic(), connection.cursor() as cursor:
-            # A frequent word matches a quarter of the rows: the planner would rather read
-            # them all, vectors included, than use the GIN index; and JIT compilation of a
-            # plan costs more than the plan. The table's size (PostgreSQL's estimate) chooses
-            # how matches are read in date order (newest_first).
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
-                "set_config('jit', 'off', true), "
-                f"CASE WHEN %(q)s <> '' THEN {self.tsquery}::text END, "
-                "(SELECT reltuples FROM pg_class "
-                "WHERE oid = 'search_practicesearchdocument'::regclass)",
-                {**self.params, "seqscan": "off" if self.query else "on"},
-            )
-            _seqscan, _jit, tsquery, self.table_size = cursor.fetchone()
-            plan = text_plan(tsquery or "")
-            if plan:
-                self.params.update(words=plan.words, pairs=plan.pairs)
-                self.text_conditions = ["d.word_pairs @@ %(pairs)s::tsquery"]
-                if plan.words:
-                    self.text_conditions.append("d.vector @@ %(words)s::tsquery")
+        """Statements of one search. A query that may hold a phrase (anything but words and
+        spaces) is first turned into PostgreSQL's tsquery text, to plan how it is matched."""
+        with connection.cursor() as cursor:
             self.cursor = cursor
+            if self.query and not PLAIN_WORDS.fullmatch(self.query):
+                self.execute(f"SELECT {self.tsquery}::text")
+                plan = text_plan(cursor.fetchone()[0] or "")
+                if plan:
+                    self.params.update(words=plan.words, pairs=plan.pairs)
+                    self.text_conditions = ["d.word_pairs @@ %(pairs)s::tsquery"]
+                    if plan.words:
+                        self.text_conditions.append("d.vector @@ %(words)s::tsquery")
             yield
+
+    def execute(self, sql, params=None):
+        """Run a statement after the planner settings, in one round trip: the settings hold
+        for the statements sent together (one implicit transaction), and no savepoint is
+        needed. A frequent word matches a quarter of the rows: the planner would rather read
+        them all, vectors included, than use the GIN index; and JIT compilation of a plan
+        costs more than the plan. The table's size (PostgreSQL's estimate) chooses how
+        matches are read in date order (newest_first)."""
+        self.cursor.execute(
+            "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
+            "set_config('jit', 'off', true), "
+            "(SELECT reltuples FROM pg_class "
+            "WHERE oid = 'search_practicesearchdocument'::regclass); " + sql,
+            {**self.params, **(params or {}), "seqscan": "off" if self.query else "on"},
+        )
+        self.table_size = self.cursor.fetchone()[2]
+        self.cursor.nextset()
 
     @property
     def tsquery(self):
@@ -332,7 +357,7 @@ class PostgresEngine:
         return f"d.title_vector @@ {self.tsquery}" if self.query else "false"
 
     def count(self):
-        self.cursor.execute(
+        self.execute(
             f"SELECT count(*), count(*) FILTER (WHERE {self.in_title}) "
             f"FROM search_practicesearchdocument d WHERE {self.where(self.conditions)}",
             self.params,
@@ -346,7 +371,7 @@ class PostgresEngine:
         also by whether the title matches). Without a query nor a filter, the counts a
         trigger keeps (search.models.FacetSummary)."""
         if not self.query and not self.filters:
-            self.cursor.execute(
+            self.execute(
                 "SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s", self.params
             )
             summary = self.cursor.fetchone()
@@ -369,7 +394,7 @@ class PostgresEngine:
             where = self.where([f"{at_most_one} <= 1"])
         sets = ", ".join(["(failed, in_title)"] + [f"(failed, {column})" for column in columns])
         groupings = ", ".join(f"GROUPING({column})" for column in columns)
-        self.cursor.execute(
+        self.execute(
             f"""
             SELECT {groupings}, failed, {", ".join(columns)}, count(*), in_title
             FROM (
@@ -433,7 +458,7 @@ class PostgresEngine:
             )
         else:
             sql = f"SELECT page_id FROM ({self.newest_first('true', total, offset + limit)}) d"
-        self.cursor.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
+        self.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
         return [row[0] for row in self.cursor.fetchall()]
 
     def newest_first(self, condition, size, first):

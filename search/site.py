@@ -24,7 +24,7 @@ from members.models import MemberPage
 
 from . import library
 from .documents import text_search_config, uses_postgres
-from .highlight import document_texts, highlight
+from .highlight import highlight
 from .models import PracticeSearchDocument
 from .text import fold
 
@@ -151,7 +151,9 @@ class SiteSearch:
     def load(self, hits):
         sheets = {
             page.pk: page
-            for page in library.sheets_in_order([pk for key, pk in hits if key == SHEET])
+            for page in library.sheets_in_order(
+                [pk for key, pk in hits if key == SHEET], with_texts=True
+            )
         }
         others = {
             page.pk: page
@@ -165,8 +167,7 @@ class SiteSearch:
             if page is not None:
                 kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
                 loaded.append(Hit(page, kind))
-        sheet_texts = document_texts([hit.page.pk for hit in loaded if hit.type == SHEET])
-        texts = [hit_texts(hit, sheet_texts) for hit in loaded]
+        texts = [hit_texts(hit) for hit in loaded]
         marks = highlight(texts, self.query, text_search_config(self.locale.language_code))
         for hit, (title, passage) in zip(loaded, marks, strict=True):
             hit.title_html, hit.passage_html = title, passage
@@ -182,10 +183,10 @@ def merge(*rankings):
     return sorted(scores, key=lambda hit: scores[hit], reverse=True)
 
 
-def hit_texts(hit, sheet_texts):
+def hit_texts(hit):
     """Title and text of a result, as its passage is chosen from."""
     if hit.type == SHEET:
-        return sheet_texts.get(hit.page.pk, (hit.page.title, ""))
+        return library.document_texts(hit.page)
     description = ""
     if hasattr(hit.page, "get_meta_description"):
         description = hit.page.get_meta_description() or ""
