@@ -142,10 +142,15 @@ def library_page_context(page, request):
     search = context["search"]
     # Counted once per search: not again for its other pages.
     if query and page_number(request.GET.get("page")) == 1:
-        context["promotions"] = stats.promotions(
-            request, query, page.locale, page_types=[PracticeSheetPage]
+        context["promotions"] = stats.record_and_promote(
+            request,
+            query,
+            search.total,
+            page.locale.language_code,
+            UnansweredQuery.Scope.LIBRARY,
+            page.locale,
+            page_types=[PracticeSheetPage],
         )
-        stats.record(query, search.total, page.locale.language_code, UnansweredQuery.Scope.LIBRARY)
     return context
 
 
@@ -173,8 +178,9 @@ def search(request):
         context["selected_type"] = results.type
         context.update(site_pagination(results))
         if page_number(request.GET.get("page")) == 1:
-            context["promotions"] = stats.promotions(request, query, locale)
-            stats.record(query, results.total, get_language(), UnansweredQuery.Scope.SITE)
+            context["promotions"] = stats.record_and_promote(
+                request, query, results.total, get_language(), UnansweredQuery.Scope.SITE, locale
+            )
     return TemplateResponse(request, "pages/search/search_page.html", context)
 
 
