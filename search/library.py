@@ -242,8 +242,10 @@ class Search:
         return (self.page_number - 1) * PER_PAGE
 
 
-def run(locale, query, filters, sort, page_number):
-    """Search the library: total, facet counts and one page of highlighted results."""
+def run(locale, query, filters, sort, page_number, batch=None):
+    """Search the library: total, facet counts and one page of highlighted results (their
+    highlighting sent with the `batch` when one is given: the results are there once it has
+    run)."""
     search = Search(locale, query, filters, sort, page_number)
     engine = engine_for(locale, query, filters)
     with engine.session():
@@ -252,10 +254,15 @@ def run(locale, query, filters, sort, page_number):
         ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
     pages = sheets_in_order(ids, with_texts=True)
     texts = [document_texts(page) for page in pages]
-    marks = highlight(texts, query, engine.config)
-    search.results = [
-        Result(page, title, passage) for page, (title, passage) in zip(pages, marks, strict=True)
-    ]
+
+    def show(marks):
+        # In place: the page of results shown already holds this list.
+        search.results[:] = [
+            Result(page, title, passage)
+            for page, (title, passage) in zip(pages, marks, strict=True)
+        ]
+
+    highlight(texts, query, engine.config, show, batch)
     return search
 
 

@@ -10,26 +10,32 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from .batch import Batch
 from .documents import uses_postgres
 from .models import UnansweredQuery
 
 
-def record_and_promote(request, query, total, language, scope, locale, page_types=None):
-    """Count a search (see `record`) and return its promotions (see `promotions`): on
-    PostgreSQL the counting statement and the promotions' are sent together, one round trip."""
+def record_and_promote(request, query, total, language, scope, locale, page_types=None, batch=None):
+    """Count a search (see `record`) and return its promotions (see `promotions`). On
+    PostgreSQL both statements go with the `batch` (the list is filled once it has run), or
+    together in one round trip without one."""
     normalised = normalise_query_string(query)
     if not normalised or not uses_postgres():
         record(query, total, language, scope)
         return promotions(request, query, locale, page_types)
+    now = batch is None
+    batch = batch or Batch()
+    shown = []
+    batch.add(RECORD_SQL, record_params(normalised, total, language, scope), lambda rows: None)
     sql, params = picks_of(normalised).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{RECORD_SQL}; {sql}",
-            [*record_params(normalised, total, language, scope), *params],
-        )
-        cursor.nextset()
-        rows = cursor.fetchall()
-    return shown_promotions(request, rows, locale, page_types)
+    batch.add(
+        sql,
+        params,
+        lambda rows: shown.extend(shown_promotions(request, rows, locale, page_types)),
+    )
+    if now:
+        batch.run()
+    return shown
 
 
 RECORD_SQL = f"""
