@@ -13,15 +13,20 @@ from django.db.models import (
     CharField,
     Exists,
     ExpressionWrapper,
+    F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
+    UUIDField,
     Value,
 )
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from home.chrome import chrome
 from home.queries import live_public
-from members.models import MemberPage
+from members.models import MemberPage, Representative
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
@@ -56,21 +61,83 @@ def in_locale(versions, locale_id):
     return list(chosen.values())
 
 
-def localized_terms(page):
-    """The sheet's terms of each taxonomy, in its language and by their order: one query for
-    the three taxonomies."""
-    versions = [
-        model.objects.filter(translation_key__in=translation_keys(getattr(page, field).all()))
-        .annotate(taxonomy=Value(field, output_field=CharField()))
-        .values("pk", "translation_key", "locale_id", "name", "slug", "sort_order", "taxonomy")
-        for field, model, _param, _heading in TAXONOMIES
+def relation_rows(page, member):
+    """Every language version of the sheet's taxonomy terms and charter principles (of a
+    live charter), and the representatives of every language version of its member: one
+    UNION query. Rows of `kind` (a field of the sheet, "principles" or "representatives"),
+    pk, translation key, locale, name, slug (a representative's role), order, page (of a
+    principle or representative) and email (a representative's)."""
+    text, number, uuid = CharField(), IntegerField(), UUIDField()
+
+    def part(queryset, kind, **columns):
+        columns = {
+            "kind": Value(kind, output_field=text),
+            "pk": F("pk"),
+            "key": columns.get("key", F("translation_key")),
+            "locale": columns.get("locale", F("locale_id")),
+            "name": columns.get("name", F("name")),
+            "slug": columns.get("slug", F("slug")),
+            "order": F("sort_order"),
+            # Typed: PostgreSQL would take a NULL in the first parts of the union for text.
+            "page": columns.get("page", Cast(Value(None), output_field=number)),
+            "email": columns.get("email", Value("", output_field=text)),
+        }
+        # Annotations only, named apart from the fields, so that every part of the union
+        # has the same columns in the same order.
+        annotated = queryset.annotate(**{f"r_{name}": value for name, value in columns.items()})
+        return annotated.values(*[f"r_{name}" for name in columns]).order_by()
+
+    parts = [
+        part(
+            model.objects.filter(translation_key__in=translation_keys(getattr(page, name).all())),
+            name,
+        )
+        for name, model, _param, _heading in TAXONOMIES
     ]
-    rows = sorted(versions[0].union(*versions[1:], all=True), key=lambda row: row["pk"])
+    principles = Principle.objects.filter(
+        translation_key__in=translation_keys(page.principles.all()), page__live=True
+    )
+    parts.append(
+        part(
+            principles,
+            "principles",
+            name=F("title"),
+            slug=Value("", output_field=text),
+            page=F("page_id"),
+        )
+    )
+    if member is not None:
+        key = member.translation_key
+        representatives = Representative.objects.filter(page__translation_key=key)
+        parts.append(
+            part(
+                representatives,
+                "representatives",
+                key=Value(None, output_field=uuid),
+                locale=F("page__locale_id"),
+                slug=F("role"),
+                page=F("page_id"),
+                email=F("email"),
+            )
+        )
+    names = {
+        "key": "translation_key",
+        "locale": "locale_id",
+        "order": "sort_order",
+        "page": "page_id",
+    }
+    rows = [
+        SimpleNamespace(**{names.get(name[2:], name[2:]): value for name, value in row.items()})
+        for row in parts[0].union(*parts[1:], all=True)
+    ]
+    return sorted(rows, key=lambda row: (row.kind, row.pk))
+
+
+def localized_terms(page, rows):
+    """The sheet's terms of each taxonomy, in its language and by their order."""
     terms = {}
     for field, *_rest in TAXONOMIES:
-        chosen = in_locale(
-            [SimpleNamespace(**row) for row in rows if row["taxonomy"] == field], page.locale_id
-        )
+        chosen = in_locale([row for row in rows if row.kind == field], page.locale_id)
         terms[field] = sorted(chosen, key=lambda term: (term.sort_order, term.name.casefold()))
     return terms
 
@@ -156,35 +223,37 @@ def member_context(page):
     return {"page": member if member.live else None, "title": member.title, "facts": facts}
 
 
-def principles_context(page, request):
-    """The charter principles the sheet illustrates, with their number and their anchor
-    on the charter in the page's language."""
-    versions = (
-        Principle.objects.filter(translation_key__in=translation_keys(page.principles.all()))
-        .filter(page__live=True)
-        .select_related("page")
-        .order_by("pk")
-    )
-    principles = sorted(in_locale(versions, page.locale_id), key=lambda p: p.sort_order or 0)
-    return [
-        {
-            "number": principle.number,
-            "title": principle.title,
-            "url": f"{principle.page.get_url(request)}#{principle.anchor}",
-        }
-        for principle in principles
-    ]
+def localized_principles(page, rows):
+    """The charter principles the sheet illustrates, in its language, by their order."""
+    principles = in_locale([row for row in rows if row.kind == "principles"], page.locale_id)
+    return sorted(principles, key=lambda principle: principle.sort_order or 0)
 
 
-def contact_context(page, member):
+def principles_context(principles, shell, request):
+    """Each principle with its number and its anchor on the charter in the page's language
+    (found by the site's shell, see `PracticeSheetPage.linked_page_ids`)."""
+    illustrated = []
+    for principle in principles:
+        charter = shell.localized_pages.get(principle.page_id)
+        number = (principle.sort_order or 0) + 1
+        url = f"{charter.get_url(request)}#principe-{number}" if charter else None
+        illustrated.append({"number": number, "title": principle.name, "url": url})
+    return illustrated
+
+
+def contact_context(page, member, rows):
     """The sheet's own contact, else the member's pair."""
     if page.contact_name or page.contact_email:
         return [{"name": page.contact_name, "email": page.contact_email}]
     if member is None or member["page"] is None:
         return []
+    representatives = sorted(
+        (row for row in rows if row.kind == "representatives" and row.page_id == member["page"].pk),
+        key=lambda row: (row.sort_order is None, row.sort_order or 0, row.pk),
+    )
     return [
-        {"name": person.name, "role": person.get_role_display(), "email": person.email}
-        for person in member["page"].representatives.all()
+        {"name": person.name, "role": Representative.Role(person.slug).label, "email": person.email}
+        for person in representatives
     ]
 
 
@@ -215,7 +284,13 @@ def sheet_context(page, request):
     library = page.get_parent()
     library_url = library.get_url(request) if library else None
     member = member_context(page)
-    terms = localized_terms(page)
+    rows = relation_rows(page, page.member if page.member_id else None)
+    principles = localized_principles(page, rows)
+    # Before the site's shell is computed (once per request), which finds the charter in
+    # the page's language with the pages it links to.
+    page.principle_charter_ids = [principle.page_id for principle in principles]
+    shell = chrome(request, page)
+    terms = localized_terms(page, rows)
     taxonomies = [
         {"name": field, "heading": heading, "terms": terms[field], "param": param}
         for field, _model, param, heading in TAXONOMIES
@@ -226,9 +301,9 @@ def sheet_context(page, request):
         "library_url": library_url,
         "member": member,
         "taxonomies": taxonomies,
-        "illustrated_principles": principles_context(page, request),
+        "illustrated_principles": principles_context(principles, shell, request),
         "documents": documents_context(page),
-        "contacts": contact_context(page, member),
+        "contacts": contact_context(page, member, rows),
         "adapted_from": adapted_from,
         "adaptations": adaptations,
     }

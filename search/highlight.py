@@ -4,12 +4,11 @@ both cases, whatever the page text holds. Also the query words as SQLite searche
 
 import re
 
-from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .batch import Batch
 from .documents import uses_postgres
-from .models import PracticeSearchDocument
 from .text import START_MARK, STOP_MARK, fold, fold_in_place, marked
 
 HEADLINE_OPTIONS = (
@@ -103,44 +102,46 @@ def passage_around(text, terms):
     return ("… " if start else "") + truncate_words(text[start:])
 
 
-def document_texts(page_ids):
-    """(title, text) of the search documents of these sheets."""
-    rows = PracticeSearchDocument.objects.filter(page_id__in=page_ids).values_list(
-        "page_id", "title", "text"
-    )
-    return {page_id: (title, text) for page_id, title, text in rows}
-
-
-def highlight(texts, query, config):
-    """(title HTML, passage HTML) of each (title, text): query words marked, escaped. One
-    query on PostgreSQL (`config` is the text search configuration), none elsewhere."""
+def highlight(texts, query, config, then, batch=None):
+    """`then` gets the (title HTML, passage HTML) of each (title, text): query words marked,
+    escaped. One query on PostgreSQL (`config` is the text search configuration), sent with
+    the `batch` when one is given (then `then` is called when it runs), none elsewhere."""
     if not texts:
-        return []
+        then([])
+        return
     if not query:
-        return [(escape(title), escape(truncate_words(text))) for title, text in texts]
+        then([(escape(title), escape(truncate_words(text))) for title, text in texts])
+        return
     terms = simple_terms(query)[0]
     if config and uses_postgres():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                """
-                SELECT ts_headline(%(config)s::regconfig, t.title, q.query, %(title_options)s),
-                    ts_headline(%(config)s::regconfig, t.body, q.query, %(options)s)
-                FROM unnest(%(titles)s::text[], %(bodies)s::text[]) WITH ORDINALITY
-                    AS t(title, body, n)
-                CROSS JOIN (SELECT websearch_to_tsquery(%(config)s::regconfig, %(q)s) AS query) q
-                ORDER BY t.n
-                """,
-                {
-                    "config": config,
-                    "q": query,
-                    "title_options": TITLE_HEADLINE_OPTIONS,
-                    "options": HEADLINE_OPTIONS,
-                    "titles": [title for title, _text in texts],
-                    "bodies": [window(text, terms) for _title, text in texts],
-                },
-            )
-            return [(marked(title), marked(passage)) for title, passage in cursor.fetchall()]
-    return [
-        (mark_terms(title, terms), mark_terms(passage_around(text, terms), terms))
-        for title, text in texts
-    ]
+        now = batch is None
+        batch = batch or Batch()
+        batch.add(
+            """
+            SELECT ts_headline(%s::regconfig, t.title, q.query, %s),
+                ts_headline(%s::regconfig, t.body, q.query, %s)
+            FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(title, body, n)
+            CROSS JOIN (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query) q
+            ORDER BY t.n
+            """,
+            [
+                config,
+                TITLE_HEADLINE_OPTIONS,
+                config,
+                HEADLINE_OPTIONS,
+                [title for title, _text in texts],
+                [window(text, terms) for _title, text in texts],
+                config,
+                query,
+            ],
+            lambda rows: then([(marked(title), marked(passage)) for title, passage in rows]),
+        )
+        if now:
+            batch.run()
+        return
+    then(
+        [
+            (mark_terms(title, terms), mark_terms(passage_around(text, terms), terms))
+            for title, text in texts
+        ]
+    )

@@ -15,11 +15,12 @@ one highlights the passages of the shown rows only. On SQLite, which `make run` 
 are matched as accent-folded substrings, with less linguistic finesse."""
 
 import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
-from django.db.models import Value
+from django.db import connection
+from django.db.models import F, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,9 +29,9 @@ from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
-from .documents import facet_bits, text_search_config, uses_postgres
-from .highlight import document_texts, highlight, simple_terms
-from .models import FIRST_YEAR, MAX_BITS, PracticeSearchDocument
+from .documents import text_search_config, uses_postgres
+from .highlight import highlight, simple_terms
+from .models import FIRST_YEAR, MAX_BITS, FacetBit, PracticeSearchDocument
 from .phrases import text_plan
 from .text import fold
 
@@ -43,6 +44,8 @@ MAX_RESULTS = 10_000
 FULL_RANK_LIMIT = 1_000
 # Weights of ts_rank_cd for D, C (sections), B (summaries), A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
+# A query of words only cannot hold a phrase: no need to plan it (see PostgresEngine).
+PLAIN_WORDS = re.compile(r"\s*[^\W_]+(?:\s+[^\W_]+)*\s*")
 SORTS = {"relevance": _("pertinence"), "date": _("date de publication")}
 
 
@@ -79,15 +82,53 @@ class Option:
     bit: int | None = None
 
 
+def vocabulary_rows():
+    """Every taxonomy term and principle of a live charter, in every language, with its bit
+    (None when it has none yet): one UNION query."""
+
+    def rows(model, taxonomy, slug, name):
+        bit = FacetBit.objects.filter(facet=taxonomy, key=OuterRef("translation_key"))
+        columns = {
+            "taxonomy": Value(taxonomy),
+            "key": F("translation_key"),
+            "locale": F("locale_id"),
+            "slug": slug,
+            "name": name,
+            "order": F("sort_order"),
+            "id": F("pk"),
+            "bit": Subquery(bit.values("bit")[:1]),
+        }
+        # Annotations only, named apart from the fields, so that every part of the union
+        # has the same columns in the same order.
+        return model.objects.annotate(**{f"v_{key}": value for key, value in columns.items()})
+
+    parts = [rows(model, name, F("slug"), F("name")) for name, model in TAXONOMIES.items()]
+    parts.append(rows(Principle, "principle", Value(""), F("title")).filter(page__live=True))
+    fields = ["taxonomy", "key", "locale", "slug", "name", "order", "id", "bit"]
+    parts = [part.values(*[f"v_{field}" for field in fields]).order_by() for part in parts]
+    names = {
+        "key": "translation_key",
+        "locale": "locale_id",
+        "order": "sort_order",
+        "id": "pk",
+    }
+    return [
+        {names.get(field, field): row[f"v_{field}"] for field in fields}
+        for row in parts[0].union(*parts[1:], all=True)
+    ]
+
+
 class Vocabulary:
-    """Every value of every facet in the active language, with its bit: three queries."""
+    """Every value of every facet in the active language, with its bit: one query."""
 
     def __init__(self, locale):
         self.locale = locale
-        bits = facet_bits()
         self.options = {facet.name: {} for facet in FACETS}
-        self._load_terms(bits)
-        self._load_principles(bits)
+        terms, principles = [], []
+        for row in vocabulary_rows():
+            (principles if row["taxonomy"] == "principle" else terms).append(row)
+        self._load_terms(terms)
+        self._load_principles(principles)
         for code, label in Authority.Kind.choices:
             self.options["kind"][code] = Option(code, label)
         for key, (label, _low, _high) in POPULATION_BRACKETS.items():
@@ -95,34 +136,20 @@ class Vocabulary:
         for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1):
             self.options["year"][str(year)] = Option(str(year), str(year), bit=year - FIRST_YEAR)
 
-    def _load_terms(self, bits):
-        queries = [
-            model.objects.annotate(taxonomy=Value(name))
-            .values("taxonomy", "translation_key", "locale_id", "slug", "name", "sort_order", "pk")
-            .order_by()
-            for name, model in TAXONOMIES.items()
-        ]
-        rows = queries[0].union(*queries[1:], all=True)
+    def _load_terms(self, rows):
         for name, row in sorted(
             self._in_locale(rows, "taxonomy").items(),
             key=lambda item: (item[1]["sort_order"], item[1]["name"].casefold()),
         ):
             taxonomy = name[0]
-            self.options[taxonomy][row["slug"]] = Option(
-                row["slug"], row["name"], bit=bits.get((taxonomy, row["translation_key"]))
-            )
+            self.options[taxonomy][row["slug"]] = Option(row["slug"], row["name"], bit=row["bit"])
 
-    def _load_principles(self, bits):
-        rows = Principle.objects.filter(page__live=True).values(
-            "translation_key", "locale_id", "sort_order", "title", "pk"
-        )
+    def _load_principles(self, rows):
         chosen = self._in_locale(rows)
         for (_key,), row in sorted(chosen.items(), key=lambda item: item[1]["sort_order"] or 0):
             number = str((row["sort_order"] or 0) + 1)
             self.options["principle"][number] = Option(
-                number,
-                f"{number}. {row['title']}",
-                bit=bits.get(("principle", row["translation_key"])),
+                number, f"{number}. {row['name']}", bit=row["bit"]
             )
 
     def _in_locale(self, rows, *group):
@@ -215,21 +242,27 @@ class Search:
         return (self.page_number - 1) * PER_PAGE
 
 
-def run(locale, query, filters, sort, page_number):
-    """Search the library: total, facet counts and one page of highlighted results."""
+def run(locale, query, filters, sort, page_number, batch=None):
+    """Search the library: total, facet counts and one page of highlighted results (their
+    highlighting sent with the `batch` when one is given: the results are there once it has
+    run)."""
     search = Search(locale, query, filters, sort, page_number)
     engine = engine_for(locale, query, filters)
     with engine.session():
         search.total, search.counts = engine.facet_counts()
         search.page_number = clamp_page(search.page_number, search.total)
         ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
-    pages = sheets_in_order(ids)
-    texts = document_texts(ids)
-    texts = [texts.get(page.pk, (page.title, "")) for page in pages]
-    marks = highlight(texts, query, engine.config)
-    search.results = [
-        Result(page, title, passage) for page, (title, passage) in zip(pages, marks, strict=True)
-    ]
+    pages = sheets_in_order(ids, with_texts=True)
+    texts = [document_texts(page) for page in pages]
+
+    def show(marks):
+        # In place: the page of results shown already holds this list.
+        search.results[:] = [
+            Result(page, title, passage)
+            for page, (title, passage) in zip(pages, marks, strict=True)
+        ]
+
+    highlight(texts, query, engine.config, show, batch)
     return search
 
 
@@ -238,12 +271,27 @@ def engine_for(locale, query, filters):
     return engine(locale, query, filters)
 
 
-def sheets_in_order(ids):
+def sheets_in_order(ids, with_texts=False):
+    """The sheets of these ids, in their order; `with_texts`: with the title and text of
+    their search documents (`document_title`, `document_text`), in the same query."""
     pages = PracticeSheetPage.objects.filter(pk__in=ids).select_related(
         "member__authority", "locale"
     )
+    if with_texts:
+        documents = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk"))
+        pages = pages.annotate(
+            document_title=Subquery(documents.values("title")[:1]),
+            document_text=Subquery(documents.values("text")[:1]),
+        )
     by_pk = {page.pk: page for page in pages} if ids else {}
     return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def document_texts(page):
+    """(title, text) of a sheet loaded `with_texts`, as its passage is chosen from."""
+    if page.document_title is None:
+        return page.title, ""
+    return page.document_title, page.document_text
 
 
 def clamp_page(page_number, total):
@@ -272,28 +320,36 @@ class PostgresEngine:
 
     @contextmanager
     def session(self):
-        with transaction.atomic(), connection.cursor() as cursor:
-            # A frequent word matches a quarter of the rows: the planner would rather read
-            # them all, vectors included, than use the GIN index; and JIT compilation of a
-            # plan costs more than the plan. The table's size (PostgreSQL's estimate) chooses
-            # how matches are read in date order (newest_first).
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
-                "set_config('jit', 'off', true), "
-                f"CASE WHEN %(q)s <> '' THEN {self.tsquery}::text END, "
-                "(SELECT reltuples FROM pg_class "
-                "WHERE oid = 'search_practicesearchdocument'::regclass)",
-                {**self.params, "seqscan": "off" if self.query else "on"},
-            )
-            _seqscan, _jit, tsquery, self.table_size = cursor.fetchone()
-            plan = text_plan(tsquery or "")
-            if plan:
-                self.params.update(words=plan.words, pairs=plan.pairs)
-                self.text_conditions = ["d.word_pairs @@ %(pairs)s::tsquery"]
-                if plan.words:
-                    self.text_conditions.append("d.vector @@ %(words)s::tsquery")
+        """Statements of one search. A query that may hold a phrase (anything but words and
+        spaces) is first turned into PostgreSQL's tsquery text, to plan how it is matched."""
+        with connection.cursor() as cursor:
             self.cursor = cursor
+            if self.query and not PLAIN_WORDS.fullmatch(self.query):
+                self.execute(f"SELECT {self.tsquery}::text")
+                plan = text_plan(cursor.fetchone()[0] or "")
+                if plan:
+                    self.params.update(words=plan.words, pairs=plan.pairs)
+                    self.text_conditions = ["d.word_pairs @@ %(pairs)s::tsquery"]
+                    if plan.words:
+                        self.text_conditions.append("d.vector @@ %(words)s::tsquery")
             yield
+
+    def execute(self, sql, params=None):
+        """Run a statement after the planner settings, in one round trip: the settings hold
+        for the statements sent together (one implicit transaction), and no savepoint is
+        needed. A frequent word matches a quarter of the rows: the planner would rather read
+        them all, vectors included, than use the GIN index; and JIT compilation of a plan
+        costs more than the plan. The table's size (PostgreSQL's estimate) chooses how
+        matches are read in date order (newest_first)."""
+        self.cursor.execute(
+            "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
+            "set_config('jit', 'off', true), "
+            "(SELECT reltuples FROM pg_class "
+            "WHERE oid = 'search_practicesearchdocument'::regclass); " + sql,
+            {**self.params, **(params or {}), "seqscan": "off" if self.query else "on"},
+        )
+        self.table_size = self.cursor.fetchone()[2]
+        self.cursor.nextset()
 
     @property
     def tsquery(self):
@@ -308,7 +364,7 @@ class PostgresEngine:
         return f"d.title_vector @@ {self.tsquery}" if self.query else "false"
 
     def count(self):
-        self.cursor.execute(
+        self.execute(
             f"SELECT count(*), count(*) FILTER (WHERE {self.in_title}) "
             f"FROM search_practicesearchdocument d WHERE {self.where(self.conditions)}",
             self.params,
@@ -322,7 +378,7 @@ class PostgresEngine:
         also by whether the title matches). Without a query nor a filter, the counts a
         trigger keeps (search.models.FacetSummary)."""
         if not self.query and not self.filters:
-            self.cursor.execute(
+            self.execute(
                 "SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s", self.params
             )
             summary = self.cursor.fetchone()
@@ -345,7 +401,7 @@ class PostgresEngine:
             where = self.where([f"{at_most_one} <= 1"])
         sets = ", ".join(["(failed, in_title)"] + [f"(failed, {column})" for column in columns])
         groupings = ", ".join(f"GROUPING({column})" for column in columns)
-        self.cursor.execute(
+        self.execute(
             f"""
             SELECT {groupings}, failed, {", ".join(columns)}, count(*), in_title
             FROM (
@@ -409,7 +465,7 @@ class PostgresEngine:
             )
         else:
             sql = f"SELECT page_id FROM ({self.newest_first('true', total, offset + limit)}) d"
-        self.cursor.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
+        self.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
         return [row[0] for row in self.cursor.fetchall()]
 
     def newest_first(self, condition, size, first):

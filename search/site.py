@@ -24,7 +24,7 @@ from members.models import MemberPage
 
 from . import library
 from .documents import text_search_config, uses_postgres
-from .highlight import document_texts, highlight
+from .highlight import highlight
 from .models import PracticeSearchDocument
 from .text import fold
 
@@ -98,8 +98,10 @@ def type_of(content_type_id, content_types):
 
 
 class SiteSearch:
-    def __init__(self, request, locale, query, type_key, page_number):
+    def __init__(self, request, locale, query, type_key, page_number, batch=None):
+        """`batch`: the highlighting is sent with it (the hits are marked once it has run)."""
         self.request = request
+        self.batch = batch
         self.locale = locale
         self.query = query
         self.type = type_key if type_key in TYPE_LABELS else ""
@@ -151,7 +153,9 @@ class SiteSearch:
     def load(self, hits):
         sheets = {
             page.pk: page
-            for page in library.sheets_in_order([pk for key, pk in hits if key == SHEET])
+            for page in library.sheets_in_order(
+                [pk for key, pk in hits if key == SHEET], with_texts=True
+            )
         }
         others = {
             page.pk: page
@@ -165,11 +169,14 @@ class SiteSearch:
             if page is not None:
                 kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
                 loaded.append(Hit(page, kind))
-        sheet_texts = document_texts([hit.page.pk for hit in loaded if hit.type == SHEET])
-        texts = [hit_texts(hit, sheet_texts) for hit in loaded]
-        marks = highlight(texts, self.query, text_search_config(self.locale.language_code))
-        for hit, (title, passage) in zip(loaded, marks, strict=True):
-            hit.title_html, hit.passage_html = title, passage
+        texts = [hit_texts(hit) for hit in loaded]
+
+        def show(marks):
+            for hit, (title, passage) in zip(loaded, marks, strict=True):
+                hit.title_html, hit.passage_html = title, passage
+
+        config = text_search_config(self.locale.language_code)
+        highlight(texts, self.query, config, show, self.batch)
         return loaded
 
 
@@ -182,10 +189,10 @@ def merge(*rankings):
     return sorted(scores, key=lambda hit: scores[hit], reverse=True)
 
 
-def hit_texts(hit, sheet_texts):
+def hit_texts(hit):
     """Title and text of a result, as its passage is chosen from."""
     if hit.type == SHEET:
-        return sheet_texts.get(hit.page.pk, (hit.page.title, ""))
+        return library.document_texts(hit.page)
     description = ""
     if hasattr(hit.page, "get_meta_description"):
         description = hit.page.get_meta_description() or ""

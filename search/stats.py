@@ -2,22 +2,82 @@
 them, Reports › Search terms) and queries that found nothing (Reports › Recherches sans
 résultat); and the promotions staff set for a query."""
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from .batch import Batch
+from .documents import uses_postgres
 from .models import UnansweredQuery
 
 
+def record_and_promote(request, query, total, language, scope, locale, page_types=None, batch=None):
+    """Count a search (see `record`) and return its promotions (see `promotions`). On
+    PostgreSQL both statements go with the `batch` (the list is filled once it has run), or
+    together in one round trip without one."""
+    normalised = normalise_query_string(query)
+    if not normalised or not uses_postgres():
+        record(query, total, language, scope)
+        return promotions(request, query, locale, page_types)
+    now = batch is None
+    batch = batch or Batch()
+    shown = []
+    batch.add(RECORD_SQL, record_params(normalised, total, language, scope), lambda rows: None)
+    sql, params = picks_of(normalised).query.sql_with_params()
+    batch.add(
+        sql,
+        params,
+        lambda rows: shown.extend(shown_promotions(request, rows, locale, page_types)),
+    )
+    if now:
+        batch.run()
+    return shown
+
+
+RECORD_SQL = f"""
+    WITH query AS (
+        INSERT INTO {Query._meta.db_table} (query_string) VALUES (%s)
+        ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
+        RETURNING id
+    ), daily AS (
+        INSERT INTO {QueryDailyHits._meta.db_table} (query_id, date, hits)
+        SELECT id, %s, 1 FROM query
+        ON CONFLICT (query_id, date) DO UPDATE SET hits = {QueryDailyHits._meta.db_table}.hits + 1
+    )
+    INSERT INTO {UnansweredQuery._meta.db_table}
+        (query_string, language, scope, hits, first_seen, last_seen)
+    SELECT %s, %s, %s, 1, %s, %s WHERE %s
+    ON CONFLICT (query_string, language, scope) DO UPDATE
+    SET hits = {UnansweredQuery._meta.db_table}.hits + 1, last_seen = EXCLUDED.last_seen
+"""
+
+
+def record_params(normalised, total, language, scope):
+    now = timezone.now()
+    # The day as Wagtail's Query.add_hit counts it.
+    return [normalised, now.date(), normalised, language, scope, now, now, not total]
+
+
 def record(query, total, language, scope):
-    """Count a search (first page of results only, so that paging is not counted twice)."""
+    """Count a search (first page of results only, so that paging is not counted twice): one
+    statement on PostgreSQL, which inserts or increments each counter (Wagtail's
+    `Query.get(...).add_hit()` and an update-or-create cost four)."""
     normalised = normalise_query_string(query)
     if not normalised:
         return
+    if not uses_postgres():
+        record_simply(normalised, total, language, scope)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(RECORD_SQL, record_params(normalised, total, language, scope))
+
+
+def record_simply(normalised, total, language, scope):
+    """`record` on other databases (SQLite in development)."""
     Query.get(normalised).add_hit()
     if total:
         return
@@ -32,6 +92,17 @@ def record(query, total, language, scope):
         seen.update(hits=F("hits") + 1, last_seen=timezone.now())
 
 
+PICK_FIELDS = ["page_id", "page__translation_key", "external_link_url", "external_link_text"]
+
+
+def picks_of(normalised):
+    return (
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .order_by("sort_order", "pk")
+        .values_list(*PICK_FIELDS, "description")
+    )
+
+
 def promotions(request, query, locale, page_types=None):
     """The promotions staff set for this query, in their order: pages in the active language
     (live and public only; of `page_types` when given) and external links (unless
@@ -39,12 +110,12 @@ def promotions(request, query, locale, page_types=None):
     normalised = normalise_query_string(query)
     if not normalised:
         return []
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string=normalised)
-        .select_related("page")
-        .order_by("sort_order", "pk")
-    )
-    keys = [pick.page.translation_key for pick in picks if pick.page_id]
+    return shown_promotions(request, list(picks_of(normalised)), locale, page_types)
+
+
+def shown_promotions(request, picks, locale, page_types):
+    """What the template shows of picks, rows of PICK_FIELDS and description."""
+    keys = [key for page_id, key, *_rest in picks if page_id]
     pages = Page.objects.none()
     if keys:
         pages = (
@@ -56,23 +127,15 @@ def promotions(request, query, locale, page_types=None):
             pages = pages.type(*page_types)
     localized = {page.translation_key: page for page in pages}
     shown = []
-    for pick in picks:
-        if pick.page_id:
-            page = localized.get(pick.page.translation_key)
+    for page_id, key, link_url, link_text, description in picks:
+        if page_id:
+            page = localized.get(key)
             if page is not None:
                 shown.append(
-                    {
-                        "title": page.title,
-                        "url": page.get_url(request),
-                        "description": pick.description,
-                    }
+                    {"title": page.title, "url": page.get_url(request), "description": description}
                 )
-        elif pick.external_link_url and not page_types:
+        elif link_url and not page_types:
             shown.append(
-                {
-                    "title": pick.external_link_text or pick.external_link_url,
-                    "url": pick.external_link_url,
-                    "description": pick.description,
-                }
+                {"title": link_text or link_url, "url": link_url, "description": description}
             )
     return shown

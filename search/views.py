@@ -20,6 +20,7 @@ from wagtail.models import Locale
 from knowledge.models import PracticeSheetPage
 
 from . import library, site, stats
+from .batch import Batch
 from .models import UnansweredQuery
 from .ratelimit import limit_searches, limit_suggestions
 from .text import clean_query, fold
@@ -98,14 +99,17 @@ def page_number(value):
     return max(number, 1)
 
 
-def library_context(page, request, query, truncated):
-    """The context of the practice library page for a request."""
+def library_context(page, request, query, truncated, batch):
+    """The context of the practice library page for a request (results once `batch` has
+    run)."""
     vocabulary = library.Vocabulary(page.locale)
     filters = library.parse_filters(request.GET, vocabulary)
     sort = request.GET.get("sort")
     if sort not in library.SORTS or not query:
         sort = default_sort(query)
-    search = library.run(page.locale, query, filters, sort, page_number(request.GET.get("page")))
+    search = library.run(
+        page.locale, query, filters, sort, page_number(request.GET.get("page")), batch
+    )
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)
     page_obj.object_list = search.results
@@ -138,14 +142,22 @@ def library_context(page, request, query, truncated):
 def library_page_context(page, request):
     """The context of the practice library page: the search form, facets, results."""
     query, truncated = clean_query(request.GET.get("q", ""))
-    context = library_context(page, request, query, truncated)
+    batch = Batch()
+    context = library_context(page, request, query, truncated, batch)
     search = context["search"]
     # Counted once per search: not again for its other pages.
     if query and page_number(request.GET.get("page")) == 1:
-        context["promotions"] = stats.promotions(
-            request, query, page.locale, page_types=[PracticeSheetPage]
+        context["promotions"] = stats.record_and_promote(
+            request,
+            query,
+            search.total,
+            page.locale.language_code,
+            UnansweredQuery.Scope.LIBRARY,
+            page.locale,
+            page_types=[PracticeSheetPage],
+            batch=batch,
         )
-        stats.record(query, search.total, page.locale.language_code, UnansweredQuery.Scope.LIBRARY)
+    batch.run()
     return context
 
 
@@ -162,19 +174,29 @@ def search(request):
         "selected_type": request.GET.get("type", ""),
     }
     if query:
+        batch = Batch()
         results = site.SiteSearch(
             request,
             locale,
             query,
             request.GET.get("type", ""),
             page_number(request.GET.get("page")),
+            batch,
         ).run()
         context["results"] = results
         context["selected_type"] = results.type
         context.update(site_pagination(results))
         if page_number(request.GET.get("page")) == 1:
-            context["promotions"] = stats.promotions(request, query, locale)
-            stats.record(query, results.total, get_language(), UnansweredQuery.Scope.SITE)
+            context["promotions"] = stats.record_and_promote(
+                request,
+                query,
+                results.total,
+                get_language(),
+                UnansweredQuery.Scope.SITE,
+                locale,
+                batch=batch,
+            )
+        batch.run()
     return TemplateResponse(request, "pages/search/search_page.html", context)
 
 

@@ -182,6 +182,10 @@ class PracticeSheetPage(AttributedToMember, BasePage):
     def get_meta_description(self):
         return self.search_description or self.intro or self.summary
 
+    def linked_page_ids(self):
+        # The charters of the principles it illustrates, set by knowledge.context.
+        return getattr(self, "principle_charter_ids", [])
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.context import sheet_context
 
