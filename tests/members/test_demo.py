@@ -5,6 +5,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import override_settings
 from django.utils import timezone
 
@@ -125,7 +126,7 @@ def test_demo_gives_each_founder_an_editor_who_edits_only_their_profile(client, 
     profiles = french_profiles()
     amiens = profiles.get(authority__code="80021")
     rennes = profiles.get(authority__code="35238")
-    assert client.login(username="editeur-amiens", password="editeur-amiens")
+    assert client.login(request=HttpRequest(), username="editeur-amiens", password="editeur-amiens")
     edit = "wagtailadmin_pages:edit"
     assert client.get(reverse(edit, args=[amiens.pk])).status_code == 200
     assert client.get(reverse(edit, args=[rennes.pk])).status_code == 404

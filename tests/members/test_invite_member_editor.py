@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.urls import reverse
 
 import pytest
@@ -52,7 +53,9 @@ def test_invited_editor_chooses_a_password_and_logs_in(client, amiens_member):
         response["Location"], {"new_password1": new_password, "new_password2": new_password}
     )
     assert response.status_code == 302
-    assert client.login(username="camille@amiens.example", password=new_password)
+    assert client.login(
+        request=HttpRequest(), username="camille@amiens.example", password=new_password
+    )
     assert (
         client.get(reverse("wagtailadmin_pages:edit", args=[amiens_member.pk])).status_code == 200
     )
