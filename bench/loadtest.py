@@ -17,7 +17,6 @@ import os
 os.environ["BENCH_DATABASE"] = os.environ.get("LOADTEST_DATABASE", "rnbp_loadtest")
 os.environ["SEARCH_RATE_LIMIT"] = "0"
 
-import json  # noqa: E402
 import random  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -27,7 +26,7 @@ from locust import HttpUser, between, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
 from bench import env  # noqa: E402
-from bench.run import HOST, STATIC_PATH, Server, run  # noqa: E402
+from bench.run import HOST, STATIC_PATH, Server, page_type_urls, run  # noqa: E402
 from bench.seed import database_exists, recreate_database  # noqa: E402
 
 USERS = int(os.environ.get("LOADTEST_USERS", "32"))
@@ -116,15 +115,7 @@ def prepare_database():
     print("Generating the image renditions", flush=True)
     run([str(env.PYTHON), "manage.py", "generate_renditions"], stdout=subprocess.DEVNULL)
     run([str(env.PYTHON), "manage.py", "clear_page_cache"], stdout=subprocess.DEVNULL)
-    output = subprocess.run(
-        [str(env.PYTHON), "-m", "bench.page_types"],
-        env=env.environment(),
-        cwd=env.ROOT,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(output)
+    return page_type_urls()
 
 
 def load(port):

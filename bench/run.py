@@ -290,15 +290,7 @@ def describe_results(server, path):
 def measure_inprocess(paths):
     """SQL queries and render time of each page, in a Django process of its own."""
     print(f"  … in-process renders and SQL queries of {len(paths)} pages", flush=True)
-    output = subprocess.run(
-        [str(env.PYTHON), "-m", "bench.inprocess", json.dumps(paths)],
-        env=env.environment(),
-        cwd=env.ROOT,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(output)
+    return run_json("bench.inprocess", json.dumps(paths))
 
 
 def warm_up(server, paths, budget=60):
@@ -316,15 +308,7 @@ def warm_up(server, paths, budget=60):
 
 def page_type_urls():
     """{page type: URLs} from the database (bench/page_types.py)."""
-    output = subprocess.run(
-        [str(env.PYTHON), "-m", "bench.page_types"],
-        env=env.environment(),
-        cwd=env.ROOT,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(output)
+    return run_json("bench.page_types")
 
 
 def measure(size, meta, options, log_path):
@@ -502,7 +486,13 @@ def growth_line(first, last):
 
 
 def run(command, **kwargs):
-    subprocess.run(command, env=env.environment(), cwd=env.ROOT, check=True, **kwargs)
+    return subprocess.run(command, env=env.environment(), cwd=env.ROOT, check=True, **kwargs)
+
+
+def run_json(module, *args):
+    """What a bench module run in a Django process of its own prints, as JSON."""
+    command = [str(env.PYTHON), "-m", module, *args]
+    return json.loads(run(command, stdout=subprocess.PIPE, text=True).stdout)
 
 
 def main():

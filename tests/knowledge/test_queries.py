@@ -3,35 +3,19 @@ queries that does not grow with the number of terms, principles, linked sheets, 
 sheets per principle or adopting members, and at most MAX_QUERIES, on a visit where nothing
 is in the cache but Wagtail's site root paths."""
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from wagtail.models import Site
-
 import pytest
 
 from home.factories import DocumentFactory
 from knowledge.factories import AudienceFactory, PhaseFactory, ThemeFactory, translate_term
 from knowledge.models import PracticeDocument
 from members.factories import AuthorityFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 # Today: 10 for a French sheet, 12 for an English one (its member and linked sheets in
 # English, found by translation key, and routing an English page cost one more each).
 MAX_QUERIES = 12
-
-
-def count_queries(client, path):
-    """Warm up, then forget every cached object but the site root paths, which Wagtail keeps
-    in the cache from one request to the next."""
-    assert client.get(path).status_code == 200
-    cache.clear()
-    Site.get_site_root_paths()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 def terms(factory, count, english):

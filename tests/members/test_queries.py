@@ -3,16 +3,11 @@ queries in French and in English, the same whatever the number of members, editi
 representatives (no N+1), on a visit where nothing is in the cache but Wagtail's site root
 paths."""
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from wagtail.models import Site
-
 import pytest
 
 from members.factories import AuthorityFactory, EditionFactory, RepresentativeFactory, edition_years
 from members.models import College, CollegeMembership, GovernancePage, Representative
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -32,17 +27,6 @@ def add_members(add_member, count):
         add_member(
             AuthorityFactory(), editions=edition_years(2021, 2022, 2023), representatives=pair()
         )
-
-
-def count_queries(client, path):
-    """Warm up, then forget every cached object but the site root paths, which Wagtail keeps
-    in the cache from one request to the next."""
-    assert client.get(path).status_code == 200
-    cache.clear()
-    Site.get_site_root_paths()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(

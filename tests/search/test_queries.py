@@ -6,12 +6,12 @@ root paths (the same query typed before, as the hit counters then exist)."""
 import itertools
 
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
 
 import pytest
+
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -43,17 +43,6 @@ def add_sheets(add_sheet, vote, youth, inclusion, elderly, charter):
         ]
 
     return add_sheets
-
-
-def count_queries(client, path):
-    """Warm up, then forget every cached object but the site root paths, which Wagtail keeps
-    in the cache from one request to the next."""
-    assert client.get(path).status_code == 200
-    cache.clear()
-    Site.get_site_root_paths()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 LIBRARY_PATHS = [
