@@ -24,6 +24,7 @@ class Chrome:
     menu: list = field(default_factory=list)
     breadcrumbs: list = field(default_factory=list)
     news_index: Page | None = None
+    library: Page | None = None
     footer_text: str = ""
     footer_links: list = field(default_factory=list)
     legal_pages: dict = field(default_factory=dict)
@@ -53,7 +54,8 @@ def compute(request, page):
     linked = Q(pk__in={pk for pk in legal_ids.values() if pk} | page_links)
     linked |= Q(pk__in=footer_links.values("page_id"))
     wanted = Q(translation_key__in=Page.objects.filter(linked).values("translation_key"))
-    wanted |= Q(depth=3, show_in_menus=True) | Q(content_type__in=[news_index_type()])
+    wanted |= Q(depth=3, show_in_menus=True)
+    wanted |= Q(content_type__in=[news_index_type(), library_type()])
     if site:
         wanted |= Q(depth=2, translation_key=site.root_page.translation_key)
     if page:
@@ -116,16 +118,8 @@ def compute(request, page):
             for row in pages
             if page and 1 < row.depth < page.depth and page.path.startswith(row.path) and row.live
         ],
-        news_index=next(
-            (
-                row
-                for row in pages
-                if row.content_type_id == news_index_type().pk
-                and row.locale.language_code == language
-                and row.live
-            ),
-            None,
-        ),
+        news_index=of_type(pages, news_index_type(), language),
+        library=of_type(pages, library_type(), language),
         footer_text=footer_text,
         footer_links=[
             {"page": target, "label": row.footer_label or target.title}
@@ -168,6 +162,28 @@ def settings_and_footer(request, site, language):
     site_settings._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
     return site_settings, site_settings.footer_id, site_settings.footer_text or ""
+
+
+def of_type(pages, content_type, language):
+    """The live page of this type in the active language, if any."""
+    return next(
+        (
+            row
+            for row in pages
+            if row.content_type_id == content_type.pk
+            and row.locale.language_code == language
+            and row.live
+        ),
+        None,
+    )
+
+
+def library_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    from knowledge.models import PracticeLibraryPage
+
+    return ContentType.objects.get_for_model(PracticeLibraryPage)
 
 
 def news_index_type():

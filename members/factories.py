@@ -39,6 +39,18 @@ def _communes():
     return [a.code for a in communes]
 
 
+def _unused_commune(start):
+    """The first of the default communes, from `start` on, that has no row yet: a test that
+    named Amiens never gets a second one from the sequence."""
+    codes = _communes()
+    used = set(Authority.objects.filter(kind="commune").values_list("code", flat=True))
+    for offset in range(len(codes)):
+        code = codes[(start + offset) % len(codes)]
+        if code not in used:
+            return code
+    raise LookupError("every commune of the referential already has a row")
+
+
 def _source(authority):
     found = referential.find(authority.kind, authority.code)
     if found is None:
@@ -51,7 +63,7 @@ class AuthorityFactory(factory.django.DjangoModelFactory):
     arguments, the next commune by population (Paris, Marseille, Lyon…)."""
 
     kind = "commune"
-    code = factory.Sequence(lambda n: _communes()[n % len(_communes())])
+    code = factory.Sequence(lambda n: _unused_commune(n))
     name = factory.LazyAttribute(lambda o: _source(o).name)
     siren = factory.LazyAttribute(lambda o: _source(o).siren or "")
     departement = factory.LazyAttribute(lambda o: _source(o).departement or "")

@@ -575,3 +575,39 @@ class SimpleEngine:
         else:
             rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
         return [row[0] for row in rows[offset : offset + limit]]
+
+
+def principle_sheets(locale, principles, size):
+    """For each principle (annotated with its search `bit`, None if no sheet ever had it):
+    how many live, public sheets of `locale` illustrate it, and the `size` newest of them,
+    as `principle.sheet_count` and `principle.sheets`. Two queries whatever the number of
+    sheets: the counts (PostgreSQL keeps them, see FacetSummary), then the pages, chosen by
+    one `ORDER BY … LIMIT` per principle that walks the search table's date index."""
+    with_bits = [p for p in principles if p.bit is not None and 0 <= p.bit < MAX_BITS]
+    counts, pages = {}, []
+    if with_bits:
+        engine = engine_for(locale, "", [])
+        with engine.session():
+            counts = engine.facet_counts()[1]["principle"]
+        documents = PracticeSearchDocument.objects.filter(locale=locale).order_by(
+            "-first_published_at", "-page_id"
+        )
+        newest = [
+            documents.annotate(has_principle=F("principles").bitand(1 << principle.bit))
+            .filter(has_principle__gt=0)
+            .values("page_id")[:size]
+            for principle in with_bits
+        ]
+        mask = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk")).values("principles")
+        pages = (
+            PracticeSheetPage.objects.filter(pk__in=newest[0].union(*newest[1:], all=True))
+            .annotate(principle_mask=Subquery(mask[:1]))
+            .order_by("-first_published_at", "-pk")
+        )
+    for principle in principles:
+        has_bit = principle in with_bits
+        principle.sheet_count = counts.get(principle.bit, 0) if has_bit else 0
+        principle.sheets = [
+            page for page in pages if has_bit and page.principle_mask & (1 << principle.bit)
+        ][:size]
+    return principles

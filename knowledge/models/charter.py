@@ -1,6 +1,7 @@
 """The network's charter and its numbered principles."""
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -14,10 +15,14 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from home.queries import live_public
 
+# The newest sheets listed under each principle.
+SHEETS_PER_PRINCIPLE = 6
+
 
 class CharterPage(BasePage):
     """The charter of fundamental principles, under the home page, once. Staff edit and
-    reorder its principles; each has its own anchor and lists the sheets it illustrates."""
+    reorder its principles; each has its own anchor and lists the newest sheets that
+    illustrate it, with a link to the library filtered by the principle for the others."""
 
     preamble = RichTextField(_("préambule"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -46,24 +51,16 @@ class CharterPage(BasePage):
         verbose_name_plural = _("chartes")
 
     def get_context(self, request, *args, **kwargs):
-        from .practices import PracticeSheetPage
+        from search.library import principle_sheets
+        from search.models import FacetBit
 
         context = super().get_context(request, *args, **kwargs)
-        principles = list(self.principles.all())
-        sheets = (
-            live_public(PracticeSheetPage.objects.filter(locale_id=self.locale_id))
-            .filter(principles__translation_key__in=[p.translation_key for p in principles])
-            .prefetch_related("principles")
-            .order_by("title")
-            .distinct()
-        )
-        by_key = {}
-        for sheet in sheets:
-            for principle in sheet.principles.all():
-                by_key.setdefault(principle.translation_key, []).append(sheet)
-        for principle in principles:
-            principle.sheets = by_key.get(principle.translation_key, [])
-        context["principles"] = principles
+        bit = FacetBit.objects.filter(
+            facet=FacetBit.Facet.PRINCIPLE, key=OuterRef("translation_key")
+        ).values("bit")
+        principles = list(self.principles.annotate(bit=Subquery(bit[:1])))
+        # A few sheets per principle: the library, filtered by the principle, has the rest.
+        context["principles"] = principle_sheets(self.locale, principles, SHEETS_PER_PRINCIPLE)
         context["adopters"] = list(self.adopters())
         return context
 

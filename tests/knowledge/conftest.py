@@ -128,11 +128,16 @@ def rennes_member(add_member, rennes):
 
 @pytest.fixture
 def add_sheet(library):
-    """Publish a practice sheet in the library: `add_sheet(member, title=…, themes=[…])`."""
+    """Publish a practice sheet in the library as an editor does (a published revision, so
+    that the library's search has it): `add_sheet(member, title=…, themes=[…])`; with
+    `live=False`, a draft."""
 
     def add_sheet(member, **fields):
         parent = fields.pop("parent", library)
-        return PracticeSheetPageFactory(parent=parent, member=member, **fields)
+        sheet = PracticeSheetPageFactory(parent=parent, member=member, **fields)
+        if sheet.live:
+            sheet.save_revision().publish()
+        return sheet
 
     return add_sheet
 

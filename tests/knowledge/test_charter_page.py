@@ -85,6 +85,35 @@ def test_each_principle_lists_the_sheets_that_illustrate_it(
     assert listed == [[], ["Comité de suivi"], ["Atelier", "Bus de vote"], ["Comité de suivi"]]
 
 
+def test_a_principle_lists_its_newest_sheets_and_links_to_the_library_for_the_rest(
+    client, charter, add_sheet, amiens_member
+):
+    from knowledge.models.charter import SHEETS_PER_PRINCIPLE
+
+    second = list(charter.principles.all())[1]
+    titles = [f"Fiche {number:02d}" for number in range(SHEETS_PER_PRINCIPLE + 3)]
+    for title in titles:
+        add_sheet(amiens_member, title=title, principles=[second])
+    item = principle_items(client.get("/charte/"))[1]
+    listed = [title for title, _url in links(item.select_one(".principle-sheets ul"))]
+    assert listed == titles[::-1][:SHEETS_PER_PRINCIPLE]
+    more = item.select_one(".principle-all-sheets a")
+    assert more["href"] == "/fiches-pratiques/?principle=2"
+    assert text(more) == f"Voir les {len(titles)} fiches pratiques du principe 2"
+    # The link leads to every sheet of the principle.
+    library = parse(client.get(more["href"]))
+    assert f"{len(titles)} fiches pratiques" in text(library.select_one('[role="status"]'))
+
+
+def test_no_library_link_when_every_sheet_of_a_principle_is_listed(
+    client, charter, add_sheet, amiens_member
+):
+    add_sheet(amiens_member, principles=[charter.principles.first()])
+    item = principle_items(client.get("/charte/"))[0]
+    assert len(links(item.select_one(".principle-sheets ul"))) == 1
+    assert item.select_one(".principle-all-sheets") is None
+
+
 def test_principle_never_lists_a_draft_or_private_sheet(client, charter, add_sheet, amiens_member):
     from wagtail.models import PageViewRestriction
 
