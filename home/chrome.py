@@ -7,7 +7,7 @@ apiece."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -51,19 +51,16 @@ def compute(request, page):
     }
     footer_links = FooterLink.objects.filter(footer_id=footer_id)
     page_links = set(getattr(page, "linked_page_ids", list)())
-    linked = Q(pk__in={pk for pk in legal_ids.values() if pk} | page_links)
-    linked |= Q(pk__in=footer_links.values("page_id"))
-    wanted = Q(translation_key__in=Page.objects.filter(linked).values("translation_key"))
-    wanted |= Q(depth=3, show_in_menus=True)
-    wanted |= Q(content_type__in=[news_index_type(), library_type()])
-    if site:
-        wanted |= Q(depth=2, translation_key=site.root_page.translation_key)
+    linked_ids = {pk for pk in legal_ids.values() if pk} | page_links
+    keys = [site.root_page.translation_key] if site else []
+    paths = []
     if page:
-        wanted |= Q(translation_key=page.translation_key)
-        wanted |= Q(path__in=[page.path[:end] for end in range(8, len(page.path), page.steplen)])
+        keys.append(page.translation_key)
+        paths = [page.path[:end] for end in range(8, len(page.path), page.steplen)]
+    wanted = wanted_pages(footer_links, linked_ids, keys, paths)
     link = footer_links.filter(page_id=OuterRef("pk")).order_by("sort_order", "pk")
     pages = list(
-        Page.objects.filter(wanted)
+        Page.objects.filter(pk__in=wanted)
         .annotate(
             in_restricted_section=restricted_section(),
             view_restricted=view_restricted(),
@@ -162,6 +159,28 @@ def settings_and_footer(request, site, language):
     site_settings._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
     return site_settings, site_settings.footer_id, site_settings.footer_text or ""
+
+
+def wanted_pages(footer_links, linked_ids, keys, paths):
+    """The ids of every page the shell may show: the translations of the pages the footer,
+    the legal links and the page link to, and of the site's root and the page; the menu;
+    the news index and the library; the page's ancestors. A union of parts that each read
+    an index, where one condition ORing them reads the whole tree."""
+    ids = Page.objects.order_by().values("pk")
+    keys_of = Page.objects.order_by().values("translation_key")
+    parts = [
+        ids.filter(translation_key__in=keys_of.filter(pk__in=footer_links.values("page_id"))),
+        # Indexed by home/migrations/0004.
+        ids.filter(depth=3, show_in_menus=True),
+        ids.filter(content_type__in=[news_index_type(), library_type()]),
+    ]
+    if linked_ids:
+        parts.append(ids.filter(translation_key__in=keys_of.filter(pk__in=linked_ids)))
+    if keys:
+        parts.append(ids.filter(translation_key__in=keys))
+    if paths:
+        parts.append(ids.filter(path__in=paths))
+    return parts[0].union(*parts[1:])
 
 
 def of_type(pages, content_type, language):

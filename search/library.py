@@ -338,17 +338,15 @@ class PostgresEngine:
         """Run a statement after the planner settings, in one round trip: the settings hold
         for the statements sent together (one implicit transaction), and no savepoint is
         needed. A frequent word matches a quarter of the rows: the planner would rather read
-        them all, vectors included, than use the GIN index; and JIT compilation of a plan
-        costs more than the plan. The table's size (PostgreSQL's estimate) chooses how
-        matches are read in date order (newest_first)."""
+        them all, vectors included, than use the GIN index. The table's size (PostgreSQL's
+        estimate) chooses how matches are read in date order (newest_first)."""
         self.cursor.execute(
             "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
-            "set_config('jit', 'off', true), "
             "(SELECT reltuples FROM pg_class "
             "WHERE oid = 'search_practicesearchdocument'::regclass); " + sql,
             {**self.params, **(params or {}), "seqscan": "off" if self.query else "on"},
         )
-        self.table_size = self.cursor.fetchone()[2]
+        self.table_size = self.cursor.fetchone()[1]
         self.cursor.nextset()
 
     @property
@@ -592,10 +590,17 @@ def principle_sheets(locale, principles, size):
         documents = PracticeSearchDocument.objects.filter(locale=locale).order_by(
             "-first_published_at", "-page_id"
         )
+        # Each limited part is a subquery of its own: SQLite allows no LIMIT in a UNION.
         newest = [
-            documents.annotate(has_principle=F("principles").bitand(1 << principle.bit))
-            .filter(has_principle__gt=0)
-            .values("page_id")[:size]
+            PracticeSearchDocument.objects.order_by()
+            .filter(
+                page_id__in=documents.annotate(
+                    has_principle=F("principles").bitand(1 << principle.bit)
+                )
+                .filter(has_principle__gt=0)
+                .values("page_id")[:size]
+            )
+            .values("page_id")
             for principle in with_bits
         ]
         mask = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk")).values("principles")
