@@ -7,7 +7,9 @@ Settings, from the environment: BENCH_N (comma-separated numbers of sheets; defa
 1000,10000), BENCH_SECONDS (length of each throughput run, default 10), BENCH_THREADS (8),
 BENCH_SAMPLES (sequential requests per search query, default 50), BENCH_UPDATE_INDEX=1
 (also build Wagtail's search index), BENCH_REUSE_BASE=1 (keep the base database of an
-earlier run). Requests go to 127.0.0.1 only, bounded in number and time."""
+earlier run), BENCH_REUSE_SEED=1 (measure the database as an earlier run of one N seeded
+it: to measure a change of code at 100,000 sheets without seeding again). Requests go to
+127.0.0.1 only, bounded in number and time."""
 
 import concurrent.futures
 import datetime
@@ -50,6 +52,7 @@ def settings():
         "samples": int(os.environ.get("BENCH_SAMPLES", "50")),
         "update_index": os.environ.get("BENCH_UPDATE_INDEX", "") == "1",
         "reuse_base": os.environ.get("BENCH_REUSE_BASE", "") == "1",
+        "reuse_seed": os.environ.get("BENCH_REUSE_SEED", "") == "1",
     }
 
 
@@ -500,12 +503,18 @@ def main():
     env.RESULTS_DIR.mkdir(exist_ok=True)
     print("Collecting static files for the production settings", flush=True)
     run([str(env.PYTHON), "manage.py", "collectstatic", "--noinput", "--verbosity", "0"])
-    if not options["reuse_base"]:
+    if options["reuse_seed"] and len(options["sizes"]) > 1:
+        sys.exit("bench: BENCH_REUSE_SEED=1 measures one N, the one last seeded")
+    if not options["reuse_base"] and not options["reuse_seed"]:
         run([str(env.PYTHON), "-m", "bench.seed", "--base"])
     results = []
     for size in options["sizes"]:
-        seed = [str(env.PYTHON), "-m", "bench.seed", str(size), "--from-base"]
-        run(seed + (["--update-index"] if options["update_index"] else []))
+        if options["reuse_seed"]:
+            print(f"Measuring the {size:,} sheets seeded earlier in {env.DATABASE}", flush=True)
+            run([str(env.PYTHON), "manage.py", "migrate", "--noinput", "--verbosity", "0"])
+        else:
+            seed = [str(env.PYTHON), "-m", "bench.seed", str(size), "--from-base"]
+            run(seed + (["--update-index"] if options["update_index"] else []))
         meta = json.loads((env.RESULTS_DIR / f"seed-{size}.json").read_text())
         results.append(measure(size, meta, options, env.RESULTS_DIR / f"gunicorn-{size}.log"))
     print_tables(results)

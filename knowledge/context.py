@@ -153,8 +153,18 @@ def related_sheets(page):
         )
     )
     is_source = Q(translation_key__in=translation_keys(page.adapted_from.all()))
+    # Ids of the two kinds, as a union of indexed reads: ORing the two conditions would
+    # check every sheet (a second at 100,000 sheets).
+    sheet_ids = PracticeSheetPage.objects.order_by().values("pk")
+    adaptation_ids = through.objects.filter(
+        to_practicesheetpage__translation_key=page.translation_key
+    ).values("from_practicesheetpage")
     rows = list(
-        live_public(PracticeSheetPage.objects.filter(is_source | adapts_this))
+        live_public(
+            PracticeSheetPage.objects.filter(
+                pk__in=sheet_ids.filter(is_source).union(adaptation_ids)
+            )
+        )
         .annotate(
             is_source=ExpressionWrapper(is_source, output_field=BooleanField()),
             is_adaptation=adapts_this,
