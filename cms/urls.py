@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
 from cms.health import healthz
+from home import routing
 from home.sitemap import sitemap
 from members import open_data
 from members.api import api_router
@@ -41,6 +43,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
     path(_("recherche/suggestions/"), search_views.suggestions, name="search_suggestions"),
+    # Wagtail's page serving with fewer queries (home/routing.py), before Wagtail's own.
+    re_path(WAGTAIL_SERVE_PATTERN, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -26,6 +26,46 @@ def routes_itself(model, path_components):
     return True
 
 
+def route_below(start, request, path_components):
+    """Find the page of a path below `start` (a page row, specific or not) in two queries
+    whatever its depth (Wagtail asks two per URL segment): every page along the path, then
+    the specific last one with what it shows (`serve_select_related`) and whether a view
+    restriction applies, which Wagtail's serve asks next. A routable page on the way handles
+    the rest of the path, as with Wagtail."""
+    parent, consumed = start, 0
+    model = ContentType.objects.get_for_id(start.content_type_id).model_class()
+    if path_components:
+        depths = {start.depth + n: slug for n, slug in enumerate(path_components, start=1)}
+        candidates = Page.objects.filter(
+            path__startswith=start.path,
+            depth__in=depths,
+            slug__in=set(path_components),
+        )
+        by_parent = {
+            (page.path[: -start.steplen], page.slug): page
+            for page in candidates
+            if depths[page.depth] == page.slug
+        }
+        for consumed, slug in enumerate(path_components, start=1):
+            child = by_parent.get((parent.path, slug))
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = parent
+            parent = child
+            model = ContentType.objects.get_for_id(child.content_type_id).model_class()
+            if consumed < len(path_components) and routes_itself(model, path_components[consumed:]):
+                break
+    pages = model.objects.annotate(has_view_restrictions=view_restricted())
+    if issubclass(model, BasePage):
+        pages = pages.select_related(*model.serve_select_related).prefetch_related(
+            "listing_image__renditions"
+        )
+    page = pages.get(pk=parent.pk)
+    if parent is not start:
+        page._cached_parent_obj = parent._cached_parent_obj
+    return page.route(request, path_components[consumed:])
+
+
 class BasePage(Page):
     """Adds an introduction and a listing image to every page, and says which fields
     translators translate and which stay in sync with the French original."""
@@ -66,41 +106,9 @@ class BasePage(Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Find the page of a path below this one in two queries whatever its depth (Wagtail
-        asks two per URL segment): every page along the path, then the specific last one.
-        A routable page on the way handles the rest of the path, as with Wagtail."""
         if not path_components:
             return super().route(request, path_components)
-        depths = {self.depth + n: slug for n, slug in enumerate(path_components, start=1)}
-        candidates = Page.objects.filter(
-            path__startswith=self.path,
-            depth__in=depths,
-            slug__in=set(path_components),
-        )
-        by_parent = {
-            (page.path[: -self.steplen], page.slug): page
-            for page in candidates
-            if depths[page.depth] == page.slug
-        }
-        parent = self
-        for consumed, slug in enumerate(path_components, start=1):
-            child = by_parent.get((parent.path, slug))
-            if child is None:
-                raise Http404
-            child._cached_parent_obj = parent
-            parent = child
-            model = ContentType.objects.get_for_id(child.content_type_id).model_class()
-            if consumed < len(path_components) and routes_itself(model, path_components[consumed:]):
-                break
-        # Whether a view restriction applies, which Wagtail's serve asks next.
-        pages = model.objects.annotate(has_view_restrictions=view_restricted())
-        if issubclass(model, BasePage):
-            pages = pages.select_related(*model.serve_select_related).prefetch_related(
-                "listing_image__renditions"
-            )
-        page = pages.get(pk=parent.pk)
-        page._cached_parent_obj = parent._cached_parent_obj
-        return page.route(request, path_components[consumed:])
+        return route_below(self, request, path_components)
 
     def get_view_restrictions(self):
         if getattr(self, "has_view_restrictions", None) is False:

@@ -15,11 +15,8 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-# Seven or eight of them route the request and build the site's shell. Today on PostgreSQL:
-# 11 for the library without a query (12 in English), 12 for a search with a filter (13 in
-# English, as routing an English page costs one more), 12 for the site search.
+# Six or seven of them route the request and build the site's shell (home/routing.py).
 MAX_QUERIES = 12
-ENGLISH_LIBRARY_SEARCH_MAX_QUERIES = 13
 SUGGESTIONS_BUDGET = 11
 
 
@@ -108,7 +105,9 @@ def test_english_library_query_count_does_not_grow_with_the_number_of_sheets(
         ("/fiches-pratiques/?q=vote&phase=vote", MAX_QUERIES),
         ("/fiches-pratiques/?q=vote&phase=vote&theme=inclusion&year=2016", MAX_QUERIES),
         ("/en/fiches-pratiques/", MAX_QUERIES),
-        ("/en/fiches-pratiques/?q=vote&phase=vote", ENGLISH_LIBRARY_SEARCH_MAX_QUERIES),
+        ("/en/fiches-pratiques/?q=vote&phase=vote", MAX_QUERIES),
+        ("/fiches-pratiques/?q=%22vote+des%22", MAX_QUERIES),
+        ("/en/fiches-pratiques/?q=%22pupils+vote%22", MAX_QUERIES),
         ("/recherche/?q=vote", MAX_QUERIES),
         ("/recherche/?q=introuvable", MAX_QUERIES),
         ("/en/search/?q=vote", MAX_QUERIES),

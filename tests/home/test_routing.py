@@ -1,0 +1,92 @@
+"""Page routing (home/routing.py): the same page, arguments and 404s as Wagtail's own
+`Page.route_for_request`, in a number of queries that does not grow with the depth."""
+
+from django.db import connection
+from django.http import Http404
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from wagtail.models import Site
+
+import pytest
+
+from home.factories import StandardPageFactory
+from home.routing import find_route
+
+pytestmark = pytest.mark.django_db
+
+
+def described(page, args, kwargs):
+    # A routable page's arguments hold its view, bound to the page instance.
+    args = [getattr(arg, "__name__", arg) for arg in args]
+    return page.pk, type(page), args, kwargs
+
+
+def wagtail_route(path, language):
+    """What Wagtail's serve view would route to (wagtail.models.Page.route_for_request)."""
+    request = RequestFactory().get(path)
+    with translation.override(language):
+        site = Site.find_for_request(request)
+        components = [component for component in path.split("/") if component]
+        try:
+            return described(*site.root_page.localized.specific.route(request, components))
+        except Http404:
+            return None
+
+
+def our_route(path, language):
+    request = RequestFactory().get(path)
+    with translation.override(language):
+        route = find_route(request, path)
+    if route is None:
+        return None
+    return described(*route)
+
+
+@pytest.fixture
+def tree(home, english_home, news_index, english_news_index, translate):
+    about = StandardPageFactory(parent=home, slug="le-reseau")
+    deeper = StandardPageFactory(parent=about, slug="histoire")
+    StandardPageFactory(parent=deeper, slug="fondation")
+    StandardPageFactory(parent=about, slug="brouillon", live=False)
+    translate(about, title="The network")
+    return about
+
+
+PATHS = [
+    "/",
+    "/le-reseau/",
+    "/le-reseau/histoire/",
+    "/le-reseau/histoire/fondation/",
+    "/le-reseau/brouillon/",
+    "/le-reseau/inconnue/",
+    "/inconnue/le-reseau/",
+    "/actualites/",
+    "/actualites/rss/",
+    "/actualites/atom/",
+    "/actualites/inconnue/",
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("path", PATHS)
+def test_routes_like_wagtail(tree, path, language):
+    assert our_route(path, language) == wagtail_route(path, language)
+
+
+def test_an_english_root_that_is_not_live_routes_from_the_french_one(tree, english_home):
+    english_home.unpublish()
+    assert our_route("/le-reseau/", "en") == wagtail_route("/le-reseau/", "en")
+    assert our_route("/le-reseau/", "en")[0] == tree.pk
+
+
+def test_routing_costs_the_same_queries_at_any_depth(tree):
+    counts = []
+    for path in ["/", "/le-reseau/", "/le-reseau/histoire/fondation/"]:
+        with CaptureQueriesContext(connection) as queries:
+            assert our_route(path, "fr") is not None
+        counts.append(len(queries))
+    assert counts[1] == counts[2]
+    # The site, the root in the active language, the pages along the path, the page.
+    assert counts[2] <= 4
