@@ -1,12 +1,14 @@
 """The site's shell around every page: language versions, home link, main menu,
-breadcrumbs, news feeds and footer. Computed once per request in two queries whatever the
-page (the site settings with the footer's text, then every page the shell links to, with
-the footer's links), where asking for each part and each link costs two or three queries
-apiece."""
+breadcrumbs, news feeds and footer. Computed in two queries whatever the page (the site
+settings with the footer's text, then every page the shell links to, with the footer's
+links), where asking for each part and each link costs two or three queries apiece; kept
+in the cache with the page cache's generation (`shared`)."""
 
+import copy
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -29,6 +31,24 @@ class Chrome:
     footer_links: list = field(default_factory=list)
     legal_pages: dict = field(default_factory=dict)
     localized_pages: dict = field(default_factory=dict)
+    site_settings: SiteSettings | None = None
+    alias_source: Page | None = None
+
+    def for_cache(self):
+        """A copy to store: the settings without the request they were read for."""
+        stored = copy.copy(self)
+        if self.site_settings is not None:
+            stored.site_settings = copy.copy(self.site_settings)
+            stored.site_settings.__dict__.pop("_request", None)
+        return stored
+
+    def attach(self, request, page):
+        """What computing the shell leaves on the request and the page, for a stored one."""
+        if self.site_settings is not None:
+            self.site_settings._request = request
+            setattr(request, SiteSettings.get_cache_attr_name(), self.site_settings)
+        if self.alias_source is not None:
+            page.alias_of = self.alias_source
 
 
 def chrome(request, page):
@@ -37,8 +57,32 @@ def chrome(request, page):
     memo = request.__dict__.setdefault("_site_chrome", {})
     key = page.pk if page else None
     if key not in memo:
-        memo[key] = compute(request, page)
+        memo[key] = shared(request, page) if page else compute(request, page)
     return memo[key]
+
+
+def shared(request, page):
+    """The shell of a page from the cache, computed and stored on a miss. It depends on the
+    page, the language, the host and data whose every change starts a new generation of the
+    page cache (pages, snippets, settings: home/page_cache.py), so it is stored under that
+    generation, for as long as pages are. Searches, which the page cache never serves, are
+    rendered without its two queries. Never for a preview, whose page is a draft."""
+    from home.page_cache import current_generation
+
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds or getattr(request, "is_preview", False):
+        return compute(request, page)
+    generation = current_generation()
+    if not generation:
+        return compute(request, page)
+    key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page.pk}"
+    shell = cache.get(key)
+    if shell is None:
+        shell = compute(request, page)
+        cache.set(key, shell.for_cache(), seconds)
+    else:
+        shell.attach(request, page)
+    return shell
 
 
 def compute(request, page):
@@ -72,9 +116,10 @@ def compute(request, page):
         .order_by("path")
     )
     by_pk = {row.pk: row for row in pages}
+    alias_source = None
     if page and page.alias_of_id in by_pk:
         # The page template names the source of an alias: it is among the translations.
-        page.alias_of = by_pk[page.alias_of_id]
+        alias_source = page.alias_of = by_pk[page.alias_of_id]
 
     def localized(original):
         """Like Wagtail's `page.localized`: the live translation, else the page itself."""
@@ -133,6 +178,8 @@ def compute(request, page):
         ],
         legal_pages={name: visible(pk) for name, pk in legal_ids.items()},
         localized_pages={pk: localized(by_pk[pk]) for pk in page_links if pk in by_pk},
+        site_settings=site_settings,
+        alias_source=alias_source,
     )
 
 

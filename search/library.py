@@ -616,3 +616,11 @@ def principle_sheets(locale, principles, size):
             page for page in pages if has_bit and page.principle_mask & (1 << principle.bit)
         ][:size]
     return principles
+
+
+def sheet_count(locale):
+    """How many live, public sheets `locale` has, as the library announces them before any
+    search: kept up to date by PostgreSQL (FacetSummary) rather than counted at each visit."""
+    engine = engine_for(locale, "", [])
+    with engine.session():
+        return engine.facet_counts()[0]
