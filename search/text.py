@@ -50,12 +50,27 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+class _FoldInPlace(dict):
+    """A `str.translate` table that folds each character into one (its fold, else its lower
+    case, else itself), worked out once per character: texts of thousands of characters are
+    folded for each result shown."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        value = next(
+            (candidate for candidate in (fold(char), char.lower()) if len(candidate) == 1), char
+        )
+        self[code] = value
+        return value
+
+
+_FOLD_IN_PLACE = _FoldInPlace()
+
+
 def fold_in_place(text):
     """`fold`, character by character, keeping the length: positions in the result are
     positions in the text (a character that folds to several stays as it is, lower case)."""
-    return "".join(
-        folded if len(folded := fold(char)) == 1 else char.lower() for char in text or ""
-    )
+    return (text or "").translate(_FOLD_IN_PLACE)
 
 
 def marked(text):

@@ -53,3 +53,24 @@ def test_english_profile_lists_the_english_sheets(
     section = parse(response).find(attrs={"aria-labelledby": "sheets-title"})
     assert text(section.find("h2")) == "Practice sheets"
     assert listed(client.get("/membres/amiens/")) == [("Bus de vote", sheet.url)]
+
+
+def test_profile_lists_its_sheets_a_page_at_a_time(client, amiens_member, add_sheet):
+    from knowledge.templatetags.knowledge_tags import SHEETS_PER_PAGE
+
+    titles = [f"Fiche {number:02d}" for number in range(SHEETS_PER_PAGE + 2)]
+    for year, title in enumerate(titles, start=2000):
+        add_sheet(amiens_member, title=title, year_start=year)
+    first = parse(client.get("/membres/amiens/"))
+    section = first.find(attrs={"aria-labelledby": "sheets-title"})
+    shown = [text(link) for link in section.select(".card-title a")]
+    assert shown == titles[::-1][:SHEETS_PER_PAGE]
+    assert section.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+    second = parse(client.get("/membres/amiens/?page=2"))
+    section = second.find(attrs={"aria-labelledby": "sheets-title"})
+    assert [text(link) for link in section.select(".card-title a")] == titles[1::-1]
+    # A page number out of range or not a number shows a page of sheets, never an error.
+    for value in ("99", "-1", "abc"):
+        response = client.get(f"/membres/amiens/?page={value}")
+        assert response.status_code == 200
+        assert parse(response).select(".member-sheets .card-title a")
