@@ -26,6 +26,9 @@ def record_and_promote(request, query, total, language, scope, locale, page_type
     now = batch is None
     batch = batch or Batch()
     shown = []
+    # Counting a search may be lost in a crash rather than wait for the disk (the batch is
+    # one transaction: the setting holds for its statements only).
+    batch.add("SET LOCAL synchronous_commit TO OFF", [], lambda rows: None)
     batch.add(RECORD_SQL, record_params(normalised, total, language, scope), lambda rows: None)
     sql, params = picks_of(normalised).query.sql_with_params()
     batch.add(
