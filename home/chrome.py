@@ -7,7 +7,9 @@ in the cache with the page cache's generation (`shared`)."""
 import copy
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.urls import translate_url
@@ -17,6 +19,10 @@ from wagtail.models import Page, Site
 
 from home.models import Footer, FooterLink, SiteSettings
 from home.queries import restricted_section, view_restricted
+
+# Sections the shell links to from every page: the news feeds and the practice library.
+NEWS_INDEX = "home.NewsIndexPage"
+LIBRARY = "knowledge.PracticeLibraryPage"
 
 
 @dataclass
@@ -70,9 +76,8 @@ def shared(request, page):
     from home.page_cache import current_generation
 
     seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds or getattr(request, "is_preview", False):
-        return compute(request, page)
-    generation = current_generation()
+    preview = getattr(request, "is_preview", False)
+    generation = current_generation() if seconds and not preview else None
     if not generation:
         return compute(request, page)
     key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page.pk}"
@@ -160,8 +165,8 @@ def compute(request, page):
             for row in pages
             if page and 1 < row.depth < page.depth and page.path.startswith(row.path) and row.live
         ],
-        news_index=of_type(pages, news_index_type(), language),
-        library=of_type(pages, library_type(), language),
+        news_index=of_type(pages, page_type(NEWS_INDEX), language),
+        library=of_type(pages, page_type(LIBRARY), language),
         footer_text=footer_text,
         footer_links=[
             {"page": target, "label": row.footer_label or target.title}
@@ -219,7 +224,7 @@ def wanted_pages(footer_links, linked_ids, keys, paths):
         ids.filter(translation_key__in=keys_of.filter(pk__in=footer_links.values("page_id"))),
         # Indexed by home/migrations/0004.
         ids.filter(depth=3, show_in_menus=True),
-        ids.filter(content_type__in=[news_index_type(), library_type()]),
+        ids.filter(content_type__in=[page_type(NEWS_INDEX), page_type(LIBRARY)]),
     ]
     if linked_ids:
         parts.append(ids.filter(translation_key__in=keys_of.filter(pk__in=linked_ids)))
@@ -244,20 +249,9 @@ def of_type(pages, content_type, language):
     )
 
 
-def library_type():
-    from django.contrib.contenttypes.models import ContentType
-
-    from knowledge.models import PracticeLibraryPage
-
-    return ContentType.objects.get_for_model(PracticeLibraryPage)
-
-
-def news_index_type():
-    from django.contrib.contenttypes.models import ContentType
-
-    from home.models import NewsIndexPage
-
-    return ContentType.objects.get_for_model(NewsIndexPage)
+def page_type(name):
+    """The content type of the page model named "app_label.Model" (cached by Django)."""
+    return ContentType.objects.get_for_model(apps.get_model(name))
 
 
 def language_versions(request, page, pages):

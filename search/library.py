@@ -584,9 +584,7 @@ def principle_sheets(locale, principles, size):
     with_bits = [p for p in principles if p.bit is not None and 0 <= p.bit < MAX_BITS]
     counts, pages = {}, []
     if with_bits:
-        engine = engine_for(locale, "", [])
-        with engine.session():
-            counts = engine.facet_counts()[1]["principle"]
+        counts = unfiltered_counts(locale)[1]["principle"]
         documents = PracticeSearchDocument.objects.filter(locale=locale).order_by(
             "-first_published_at", "-page_id"
         )
@@ -618,9 +616,15 @@ def principle_sheets(locale, principles, size):
     return principles
 
 
-def sheet_count(locale):
-    """How many live, public sheets `locale` has, as the library announces them before any
-    search: kept up to date by PostgreSQL (FacetSummary) rather than counted at each visit."""
+def unfiltered_counts(locale):
+    """(total, facet counts) of every live, public sheet of `locale`, as the library shows
+    them before any search: kept up to date by PostgreSQL (FacetSummary) rather than counted
+    at each visit."""
     engine = engine_for(locale, "", [])
     with engine.session():
-        return engine.facet_counts()[0]
+        return engine.facet_counts()
+
+
+def sheet_count(locale):
+    """How many live, public sheets `locale` has."""
+    return unfiltered_counts(locale)[0]

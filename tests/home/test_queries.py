@@ -2,15 +2,10 @@
 in French and in English, costs at most MAX_QUERIES queries, the same whatever the number of
 news items, on a visit where nothing is in the cache but Wagtail's site root paths."""
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from wagtail.models import Site
-
 import pytest
 
 from home.factories import ImageFactory, NewsPageFactory, StandardPageFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +25,6 @@ def add_news(news_index, count, translate=None):
         )
         if translate:
             translate(news, title="News")
-
-
-def count_queries(client, path):
-    """Render once so that the image renditions exist, then forget every cached object but
-    the site root paths, which Wagtail keeps in the cache from one request to the next."""
-    assert client.get(path).status_code == 200
-    cache.clear()
-    Site.get_site_root_paths()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
 
 
 @pytest.fixture
