@@ -15,8 +15,9 @@ from django.db.models import OuterRef, Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home.memo import site_for_request
 from home.models import Footer, FooterLink, SiteSettings
 from home.queries import restricted_section, view_restricted
 
@@ -73,11 +74,11 @@ def shared(request, page):
     page cache (pages, snippets, settings: home/page_cache.py), so it is stored under that
     generation, for as long as pages are. Searches, which the page cache never serves, are
     rendered without its two queries. Never for a preview, whose page is a draft."""
-    from home.page_cache import current_generation
+    from home.memo import request_generation
 
     seconds = settings.PAGE_CACHE_SECONDS
     preview = getattr(request, "is_preview", False)
-    generation = current_generation() if seconds and not preview else None
+    generation = request_generation(request) if seconds and not preview else None
     if not generation:
         return compute(request, page)
     key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page.pk}"
@@ -92,7 +93,7 @@ def shared(request, page):
 
 def compute(request, page):
     language = get_language()
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     site_settings, footer_id, footer_text = settings_and_footer(request, site, language)
     legal_ids = {
         name: getattr(site_settings, f"{name}_id", None)

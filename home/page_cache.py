@@ -54,7 +54,7 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not is_anonymous_read(request):
             return self.get_response(request)
-        generation = current_generation()
+        generation = request.page_cache_generation = current_generation()
         key = page_key(request, generation) if generation else None
         stored = cache.get(key) if key else None
         if stored is not None:

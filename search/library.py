@@ -24,6 +24,9 @@ from django.db.models import F, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
+
+from home.page_urls import url_of
 from knowledge.models import Audience, Phase, PracticeSheetPage, Principle, Theme
 from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
@@ -575,14 +578,15 @@ class SimpleEngine:
         return [row[0] for row in rows[offset : offset + limit]]
 
 
-def principle_sheets(locale, principles, size):
+def principle_sheets(request, locale, principles, size):
     """For each principle (annotated with its search `bit`, None if no sheet ever had it):
-    how many live, public sheets of `locale` illustrate it, and the `size` newest of them,
-    as `principle.sheet_count` and `principle.sheets`. Two queries whatever the number of
-    sheets: the counts (PostgreSQL keeps them, see FacetSummary), then the pages, chosen by
-    one `ORDER BY … LIMIT` per principle that walks the search table's date index."""
+    how many live, public sheets of `locale` illustrate it, and the `size` newest of them
+    as links ({"title", "url"}), as `principle.sheet_count` and `principle.sheets`. Two
+    queries whatever the number of sheets: the counts (PostgreSQL keeps them, see
+    FacetSummary), then the titles and paths, chosen by one `ORDER BY … LIMIT` per
+    principle that walks the search table's date index."""
     with_bits = [p for p in principles if p.bit is not None and 0 <= p.bit < MAX_BITS]
-    counts, pages = {}, []
+    counts, rows = {}, []
     if with_bits:
         counts = unfiltered_counts(locale)[1]["principle"]
         documents = PracticeSearchDocument.objects.filter(locale=locale).order_by(
@@ -602,16 +606,20 @@ def principle_sheets(locale, principles, size):
             for principle in with_bits
         ]
         mask = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk")).values("principles")
-        pages = (
-            PracticeSheetPage.objects.filter(pk__in=newest[0].union(*newest[1:], all=True))
+        # Titles and paths only: a link needs no page object (home/page_urls.py).
+        rows = (
+            Page.objects.filter(pk__in=newest[0].union(*newest[1:], all=True))
             .annotate(principle_mask=Subquery(mask[:1]))
             .order_by("-first_published_at", "-pk")
+            .values_list("title", "url_path", "principle_mask")
         )
     for principle in principles:
         has_bit = principle in with_bits
         principle.sheet_count = counts.get(principle.bit, 0) if has_bit else 0
         principle.sheets = [
-            page for page in pages if has_bit and page.principle_mask & (1 << principle.bit)
+            {"title": title, "url": url_of(url_path, request)}
+            for title, url_path, principle_mask in rows
+            if has_bit and principle_mask & (1 << principle.bit)
         ][:size]
     return principles
 

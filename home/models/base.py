@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_urls
 from home.queries import view_restricted, view_restrictions_of
 
 
@@ -109,6 +110,11 @@ class BasePage(Page):
         if not path_components:
             return super().route(request, path_components)
         return route_below(self, request, path_components)
+
+    def get_url_parts(self, request=None):
+        # Wagtail's result, without reversing the URL pattern for each link.
+        parts = page_urls.url_parts(self.url_path, request or self)
+        return parts if parts is not None else super().get_url_parts(request)
 
     def get_view_restrictions(self):
         if getattr(self, "has_view_restrictions", None) is False:

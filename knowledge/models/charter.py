@@ -13,6 +13,7 @@ from wagtail_localize.fields import TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from home.page_urls import url_of
 from home.queries import live_public
 
 # The newest sheets listed under each principle.
@@ -60,8 +61,16 @@ class CharterPage(BasePage):
         ).values("bit")
         principles = list(self.principles.annotate(bit=Subquery(bit[:1])))
         # A few sheets per principle: the library, filtered by the principle, has the rest.
-        context["principles"] = principle_sheets(self.locale, principles, SHEETS_PER_PRINCIPLE)
-        context["adopters"] = list(self.adopters())
+        context["principles"] = principle_sheets(
+            request, self.locale, principles, SHEETS_PER_PRINCIPLE
+        )
+        # Links without page objects: there may be hundreds (home/page_urls.py).
+        context["adopters"] = [
+            {"title": title, "url": url_of(url_path, request), "adopted_on": adopted_on}
+            for title, url_path, adopted_on in self.adopters().values_list(
+                "title", "url_path", "charter_adopted_on"
+            )
+        ]
         return context
 
     def adopters(self):
@@ -72,7 +81,6 @@ class CharterPage(BasePage):
         return (
             live_public(MemberPage.objects.filter(locale_id=self.locale_id))
             .filter(charter_adopted_on__isnull=False)
-            .select_related("authority")
             .order_by("charter_adopted_on", "authority__search_name", "title", "pk")
         )
 

@@ -1,0 +1,63 @@
+"""The site and its root in each language kept in the process for one generation of the
+page cache (home/memo.py): read once, seen anew as soon as a change starts a generation,
+never shared between requests as the same object, and not kept without the page cache."""
+
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+import pytest
+
+from home import memo
+from home.page_cache import invalidate
+
+pytestmark = pytest.mark.django_db
+
+
+def site_and_root(path="/", language="fr"):
+    request = RequestFactory().get(path)
+    with translation.override(language), CaptureQueriesContext(connection) as queries:
+        site = memo.site_for_request(request)
+        root = memo.localized_root(request, site)
+    return site, root, len(queries)
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_site_and_its_root_are_read_once_per_generation(home):
+    site, root, first_queries = site_and_root()
+    again_site, again_root, queries = site_and_root()
+    assert first_queries == 2
+    assert queries == 0
+    assert (again_site.pk, again_root.pk) == (site.pk, root.pk) == (site.pk, home.pk)
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_each_language_has_its_root(home, english_home):
+    assert site_and_root(language="fr")[1].pk == home.pk
+    assert site_and_root("/en/", language="en")[1].pk == english_home.pk
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_new_generation_reads_them_again(home, translate):
+    assert site_and_root("/en/", language="en")[1].pk == home.pk  # not translated yet
+    english_home = translate(home, title="Home")
+    invalidate()  # what publishing does once its transaction commits
+    _site, root, queries = site_and_root("/en/", language="en")
+    assert root.pk == english_home.pk
+    assert queries == 2
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_each_request_gets_its_own_copy(home):
+    _site, root, _queries = site_and_root()
+    root._cached_parent_obj = "left by a request"
+    _site, again, _queries = site_and_root()
+    assert again is not root
+    assert not hasattr(again, "_cached_parent_obj")
+
+
+def test_nothing_is_kept_without_the_page_cache(home, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    site_and_root()
+    assert site_and_root()[2] == 2
