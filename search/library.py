@@ -14,6 +14,7 @@ counts every facet value with GROUPING SETS over bit masks, one fetches the page
 one highlights the passages of the shown rows only. On SQLite, which `make run` uses, words
 are matched as accent-folded substrings, with less linguistic finesse."""
 
+import functools
 import json
 import re
 from contextlib import contextmanager
@@ -74,6 +75,16 @@ FACETS = [
     Facet("year", _("Année de la pratique"), "years", True),
 ]
 TAXONOMIES = {"phase": Phase, "theme": Theme, "audience": Audience}
+# The sets the facet counts are grouped by (with the filter a row fails). PostgreSQL fills
+# one hash table per set, ~3 ms per 25,000 matches, so facets share sets: the total with
+# the three facets of the authority, and bit masks in pairs. Python splits the rows (a few
+# hundred, bounded by the combinations of values, not by the number of sheets).
+GROUPING_SETS = [
+    ("in_title", "region", "kind", "population"),
+    ("phases", "audiences"),
+    ("principles", "years"),
+    ("themes",),
+]
 
 
 @dataclass
@@ -375,9 +386,8 @@ class PostgresEngine:
 
     def facet_counts(self):
         """The total and the counts of every facet value, in one query: rows that fail at
-        most one filter, grouped by each facet column and by the filter they fail (the total
-        also by whether the title matches). Without a query nor a filter, the counts a
-        trigger keeps (search.models.FacetSummary)."""
+        most one filter, grouped by the filter they fail and by each set of GROUPING_SETS.
+        Without a query nor a filter, the counts a trigger keeps (search.models.FacetSummary)."""
         if not self.query and not self.filters:
             self.execute(
                 "SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s", self.params
@@ -385,7 +395,7 @@ class PostgresEngine:
             summary = self.cursor.fetchone()
             rows = summary[0] if summary else []
             rows = json.loads(rows) if isinstance(rows, str) else rows
-            return self.tally([[*row, False] for row in rows])
+            return self.tally([[*row, None] for row in rows])
         columns = [facet.column for facet in FACETS]
         failed = "0"
         where = self.where([])
@@ -400,14 +410,14 @@ class PostgresEngine:
             )
             at_most_one = " + ".join(f"(NOT ({condition}))::int" for condition in self.conditions)
             where = self.where([f"{at_most_one} <= 1"])
-        sets = ", ".join(["(failed, in_title)"] + [f"(failed, {column})" for column in columns])
+        sets = ", ".join(f"(failed, {', '.join(group)})" for group in GROUPING_SETS)
         groupings = ", ".join(f"GROUPING({column})" for column in columns)
         self.execute(
             f"""
             SELECT {groupings}, failed, {", ".join(columns)}, count(*), in_title
             FROM (
                 SELECT {", ".join(f"d.{column}" for column in columns)}, {failed} AS failed,
-                    {self.in_title} AS in_title
+                    ({self.in_title}) IS TRUE AS in_title
                 FROM search_practicesearchdocument d
                 WHERE {where}
             ) s
@@ -419,26 +429,35 @@ class PostgresEngine:
 
     def tally(self, rows):
         """(total, counts) from rows of GROUPING() flags, failed filter, values, count and
-        whether the title matches (when the row is a total)."""
+        whether the title matches. A row counts for each facet it is grouped by, and in the
+        total when it is grouped by whether the title matches (the totals' set: never None)
+        or, in the summary, by no facet."""
         size = len(FACETS)
         total, tally = 0, Tally(self.filters)
         self.title_total = 0
+        facets_of = {}  # GROUPING() flags: the facets a row is grouped by
         for row in rows:
-            grouped = row[:size]
+            grouped = tuple(row[:size])
             failed_index, values, count, in_title = row[size], row[size + 1 : -2], *row[-2:]
-            if all(grouped):
-                if failed_index == 0:
-                    total += count
-                    self.title_total += count if in_title else 0
-                continue
-            position = grouped.index(0)
-            tally.add(FACETS[position], values[position], count, failed_index)
+            is_total = all(grouped) or in_title is not None
+            if is_total and failed_index == 0:
+                total += count
+                self.title_total += count if in_title else 0
+            if grouped not in facets_of:
+                facets_of[grouped] = [
+                    (position, facet)
+                    for position, facet in enumerate(FACETS)
+                    if not grouped[position]
+                ]
+            for position, facet in facets_of[grouped]:
+                tally.add(facet, values[position], count, failed_index)
         return total, tally.counts
 
     def ranked_ids(self, sort, total, limit, offset):
         """A page of ids: by date; or title matches first, then by PostgreSQL's rank (up to
         FULL_RANK_LIMIT results) or by date. Beyond, the two tiers are two subqueries that
-        each stop after the page, rather than one that sorts every match."""
+        each stop after the page, rather than one that sorts every match; or, when both
+        would read their matches whole (few matches, as with filters), one read of them."""
         newest = "d.first_published_at DESC, d.page_id DESC"
         params = {**self.params, "limit": limit, "offset": offset, "first": offset + limit}
         where = self.where(self.conditions)
@@ -449,25 +468,44 @@ class PostgresEngine:
                 f"ORDER BY ({self.in_title}) DESC, {rank} DESC, {newest}"
             )
         elif sort == "relevance" and self.query:
-            # "IS TRUE" keeps the title's index out: ANDed with the text's, its rows would be
-            # checked again, text included (a phrase: 0.3 s at 100,000 sheets).
             tiers = [
-                f"(SELECT page_id, {tier} AS tier, first_published_at "
-                f"FROM ({self.newest_first(condition, size, offset + limit)}) d)"
+                (tier, condition, size)
                 for tier, condition, size in (
+                    # "IS TRUE" keeps the title's index out: ANDed with the text's, its rows
+                    # would be checked again, text included (a phrase: 0.3 s at 100,000).
                     (0, f"({self.in_title}) IS TRUE", self.title_total),
                     (1, f"({self.in_title}) IS NOT TRUE", total - self.title_total),
                 )
                 if size
             ]
-            sql = (
-                f"SELECT page_id FROM ({' UNION ALL '.join(tiers)}) d "
-                "ORDER BY tier, d.first_published_at DESC, d.page_id DESC"
-            )
+            if all(self.reads_whole(size, offset + limit) for _tier, _condition, size in tiers):
+                # Both tiers would read their matches whole: read them once.
+                sql = (
+                    f"WITH matches AS MATERIALIZED (SELECT d.page_id, d.first_published_at, "
+                    f"({self.in_title}) IS TRUE AS in_title "
+                    f"FROM search_practicesearchdocument d WHERE {where}) "
+                    f"SELECT page_id FROM matches d ORDER BY in_title DESC, {newest}"
+                )
+            else:
+                parts = [
+                    f"(SELECT page_id, {tier} AS tier, first_published_at "
+                    f"FROM ({self.newest_first(condition, size, offset + limit)}) d)"
+                    for tier, condition, size in tiers
+                ]
+                sql = (
+                    f"SELECT page_id FROM ({' UNION ALL '.join(parts)}) d "
+                    "ORDER BY tier, d.first_published_at DESC, d.page_id DESC"
+                )
         else:
             sql = f"SELECT page_id FROM ({self.newest_first('true', total, offset + limit)}) d"
         self.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
         return [row[0] for row in self.cursor.fetchall()]
+
+    def reads_whole(self, size, first):
+        """Whether the `first` newest of `size` matches are best found by reading the
+        matches whole rather than walking the date index (see newest_first)."""
+        walked = first * max(self.table_size or 0, size) / max(size, 1)
+        return bool(self.query) and walked > size
 
     def newest_first(self, condition, size, first):
         """The `first` newest of the `size` matches that meet `condition`, newest first. The
@@ -481,8 +519,7 @@ class PostgresEngine:
             "SELECT d.page_id, d.first_published_at FROM search_practicesearchdocument d "
             f"WHERE {self.where([*self.conditions, condition])}"
         )
-        walked = first * max(self.table_size or 0, size) / max(size, 1)
-        if not self.query or walked <= size:
+        if not self.reads_whole(size, first):
             return f"{matches} ORDER BY {newest} LIMIT %(first)s"
         # Materialized, without an order, the matches come from the GIN indexes.
         return (
@@ -504,14 +541,16 @@ class Tally:
             return
         counts = self.counts[facet.name]
         if facet.bits:
-            bit = 0
-            while value:
-                if value & 1:
-                    counts[bit] = counts.get(bit, 0) + count
-                value >>= 1
-                bit += 1
+            for bit in bits_of(value):
+                counts[bit] = counts.get(bit, 0) + count
         elif value:
             counts[value] = counts.get(value, 0) + count
+
+
+@functools.lru_cache(maxsize=4096)
+def bits_of(mask):
+    """The positions of the bits set in `mask`."""
+    return tuple(bit for bit in range(mask.bit_length()) if mask >> bit & 1)
 
 
 class SimpleEngine:
