@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+# Keys hold a host and a port, which a client chooses among the allowed hosts: a bound.
+MAX_ENTRIES = 256
 _lock = threading.Lock()
 _generation = None
 _values = {}
@@ -35,6 +37,8 @@ def per_generation(request, key, compute):
     value = compute()
     with _lock:
         if generation == _generation:
+            if len(_values) >= MAX_ENTRIES:
+                _values.clear()
             _values[key] = value
     return copy.copy(value)
 

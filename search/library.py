@@ -397,35 +397,52 @@ class PostgresEngine:
             rows = json.loads(rows) if isinstance(rows, str) else rows
             return self.tally([[*row, None] for row in rows])
         columns = [facet.column for facet in FACETS]
-        failed = "0"
-        where = self.where([])
+        in_title = f"({self.in_title}) IS TRUE"
+        rows = (
+            f"SELECT {', '.join(f'd.{column}' for column in columns)}, 0 AS failed, "
+            f"{in_title} AS in_title FROM search_practicesearchdocument d WHERE {self.where([])}"
+        )
         if self.conditions:
-            failed = (
-                "CASE "
-                + " ".join(
-                    f"WHEN NOT ({condition}) THEN {index}"
-                    for index, condition in enumerate(self.conditions, start=1)
-                )
-                + " ELSE 0 END"
-            )
-            at_most_one = " + ".join(f"(NOT ({condition}))::int" for condition in self.conditions)
-            where = self.where([f"{at_most_one} <= 1"])
+            rows = self.rows_failing_at_most_one(columns, in_title)
         sets = ", ".join(f"(failed, {', '.join(group)})" for group in GROUPING_SETS)
         groupings = ", ".join(f"GROUPING({column})" for column in columns)
         self.execute(
-            f"""
-            SELECT {groupings}, failed, {", ".join(columns)}, count(*), in_title
-            FROM (
-                SELECT {", ".join(f"d.{column}" for column in columns)}, {failed} AS failed,
-                    ({self.in_title}) IS TRUE AS in_title
-                FROM search_practicesearchdocument d
-                WHERE {where}
-            ) s
-            GROUP BY GROUPING SETS ({sets})
-            """,
+            f"SELECT {groupings}, failed, {', '.join(columns)}, count(*), in_title "
+            f"FROM ({rows}) s GROUP BY GROUPING SETS ({sets})",
             self.params,
         )
         return self.tally(self.cursor.fetchall())
+
+    def rows_failing_at_most_one(self, columns, in_title):
+        """The matches that fail at most one filter, with the index of the filter they fail
+        (0: none). A row that fails a filter counts for that filter's values only: its other
+        values and whether its title matches are left out (NULL), so that such rows fall in
+        fewer groups (half the rows to count in Python, 5 ms less at 100,000 sheets)."""
+        failed = (
+            "CASE "
+            + " ".join(
+                f"WHEN NOT ({condition}) THEN {index}"
+                for index, condition in enumerate(self.conditions, start=1)
+            )
+            + " ELSE 0 END"
+        )
+        at_most_one = " + ".join(f"(NOT ({condition}))::int" for condition in self.conditions)
+        filter_of = {active.facet.column: index for index, active in enumerate(self.filters, 1)}
+        kept = [
+            f"CASE WHEN failed IN (0, {filter_of[column]}) THEN {column} END AS {column}"
+            if column in filter_of
+            else f"CASE WHEN failed = 0 THEN {column} END AS {column}"
+            for column in columns
+        ]
+        inner = ", ".join(f"d.{column}" for column in [*columns, "title_vector"])
+        # OFFSET 0 keeps the inner query whole: inlined, `failed` would be computed again
+        # for each column.
+        return (
+            f"SELECT {', '.join(kept)}, failed, "
+            f"CASE WHEN failed = 0 THEN {in_title} END AS in_title "
+            f"FROM (SELECT {inner}, {failed} AS failed FROM search_practicesearchdocument d "
+            f"WHERE {self.where([f'{at_most_one} <= 1'])} OFFSET 0) d"
+        )
 
     def tally(self, rows):
         """(total, counts) from rows of GROUPING() flags, failed filter, values, count and
@@ -540,6 +557,8 @@ class Tally:
         if failed_index not in (0, self.positions.get(facet.name)):
             return
         counts = self.counts[facet.name]
+        if value is None:
+            return
         if facet.bits:
             for bit in bits_of(value):
                 counts[bit] = counts.get(bit, 0) + count

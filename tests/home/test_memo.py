@@ -61,3 +61,12 @@ def test_nothing_is_kept_without_the_page_cache(home, settings):
     settings.PAGE_CACHE_SECONDS = 0
     site_and_root()
     assert site_and_root()[2] == 2
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_memo_is_bounded(home, monkeypatch):
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+    for port in range(8000, 8010):
+        request = RequestFactory().get("/", SERVER_PORT=str(port))
+        memo.site_for_request(request)
+    assert len(memo._values) <= 3
