@@ -25,6 +25,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from home.chrome import chrome
+from home.page_urls import url_of
 from home.queries import live_public
 from members.models import MemberPage, Representative
 from members.models.directory import POPULATION_BRACKETS
@@ -142,9 +143,9 @@ def localized_terms(page, rows):
     return terms
 
 
-def related_sheets(page):
-    """The sheets this one is adapted from, and those adapted from it, in its language: one
-    query."""
+def related_sheets(page, request):
+    """The sheets this one is adapted from, and those adapted from it, in its language, as
+    links (title, url, member's name): one query, of titles and paths rather than pages."""
     through = PracticeSheetPage.adapted_from.through
     adapts_this = Exists(
         through.objects.filter(
@@ -159,8 +160,9 @@ def related_sheets(page):
     adaptation_ids = through.objects.filter(
         to_practicesheetpage__translation_key=page.translation_key
     ).values("from_practicesheetpage")
-    rows = list(
-        live_public(
+    rows = [
+        SimpleNamespace(**row, url=url_of(row["url_path"], request))
+        for row in live_public(
             PracticeSheetPage.objects.filter(
                 pk__in=sheet_ids.filter(is_source).union(adaptation_ids)
             )
@@ -168,10 +170,19 @@ def related_sheets(page):
         .annotate(
             is_source=ExpressionWrapper(is_source, output_field=BooleanField()),
             is_adaptation=adapts_this,
+            member_title=F("member__title"),
         )
-        .select_related("member")
         .order_by("pk")
-    )
+        .values(
+            "title",
+            "url_path",
+            "translation_key",
+            "locale_id",
+            "member_title",
+            "is_source",
+            "is_adaptation",
+        )
+    ]
 
     def localized(sheets):
         chosen = in_locale(sheets, page.locale_id)
@@ -306,7 +317,7 @@ def sheet_context(page, request):
         for field, _model, param, heading in TAXONOMIES
         if terms[field]
     ]
-    adapted_from, adaptations = related_sheets(page)
+    adapted_from, adaptations = related_sheets(page, request)
     return {
         "library_url": library_url,
         "member": member,
