@@ -94,6 +94,7 @@ class HomePage(BasePage):
         from wagtail.images import get_image_model
 
         from home.chrome import chrome
+        from home.memo import per_generation
         from home.queries import live_public
 
         from .news import NewsPage
@@ -118,7 +119,11 @@ class HomePage(BasePage):
                 news._cached_parent_obj = shell.news_index
         context["latest_news"] = latest_news
         context["hero_target"] = shell.localized_pages.get(self.hero_link_id)
-        context["key_figures"] = get_key_figures(self.locale_id)
+        # Site-wide counts that only a change of the data behind them alters, and every
+        # such change starts a new generation of the page cache (home/memo.py).
+        context["key_figures"] = per_generation(
+            request, ("key-figures", self.locale_id), lambda: get_key_figures(self.locale_id)
+        )
         return context
 
 

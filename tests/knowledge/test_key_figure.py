@@ -4,6 +4,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from search.models import PracticeSearchDocument
+
 from .helpers import parse
 
 pytestmark = pytest.mark.django_db
@@ -27,3 +29,18 @@ def test_home_page_counts_the_live_public_sheets_of_its_language(
     assert sheets_figure(client.get("/")) == "3"
     kept[1].unpublish()
     assert sheets_figure(client.get("/")) == "2"
+
+
+def test_the_figure_is_read_once_per_generation_of_the_page_cache(
+    client, home, add_sheet, amiens_member, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    kept = [add_sheet(amiens_member) for _ in range(3)]
+    assert sheets_figure(client.get("/?visit=1")) == "3"
+    # A change no signal reports is not seen before the next generation...
+    PracticeSearchDocument.objects.filter(page=kept[2]).delete()
+    assert sheets_figure(client.get("/?visit=2")) == "3"
+    # ...which publishing, unpublishing or any change the page cache watches starts.
+    with django_capture_on_commit_callbacks(execute=True):
+        kept[0].unpublish()
+    assert sheets_figure(client.get("/?visit=3")) == "1"
