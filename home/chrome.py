@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from home.memo import site_for_request
+from home.memo import request_generation, site_for_request
 from home.models import Footer, FooterLink, SiteSettings
 from home.queries import restricted_section, view_restricted
 
@@ -74,18 +74,16 @@ def shared(request, page):
     page cache (pages, snippets, settings: home/page_cache.py), so it is stored under that
     generation, for as long as pages are. Searches, which the page cache never serves, are
     rendered without its two queries. Never for a preview, whose page is a draft."""
-    from home.memo import request_generation
-
-    seconds = settings.PAGE_CACHE_SECONDS
+    # Without the page cache there is no generation.
     preview = getattr(request, "is_preview", False)
-    generation = request_generation(request) if seconds and not preview else None
+    generation = None if preview else request_generation(request)
     if not generation:
         return compute(request, page)
     key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page.pk}"
     shell = cache.get(key)
     if shell is None:
         shell = compute(request, page)
-        cache.set(key, shell.for_cache(), seconds)
+        cache.set(key, shell.for_cache(), settings.PAGE_CACHE_SECONDS)
     else:
         shell.attach(request, page)
     return shell

@@ -11,6 +11,7 @@ import copy
 import threading
 
 from django.conf import settings
+from django.db.models import Q, Subquery
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -77,8 +78,6 @@ def localized_root(request, site):
 
 def find_localized_root(site, language):
     """The root's live translation in `language`, else the root: one query."""
-    from django.db.models import Q, Subquery
-
     root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
     translation = Q(
         translation_key=Subquery(root_key),
