@@ -133,13 +133,14 @@ def vocabulary_rows():
 
 
 class Vocabulary:
-    """Every value of every facet in the active language, with its bit: one query."""
+    """Every value of every facet in the active language, with its bit, from `rows` (those
+    of `vocabulary_rows`, which one query reads)."""
 
-    def __init__(self, locale):
+    def __init__(self, locale, rows):
         self.locale = locale
         self.options = {facet.name: {} for facet in FACETS}
         terms, principles = [], []
-        for row in vocabulary_rows():
+        for row in rows:
             (principles if row["taxonomy"] == "principle" else terms).append(row)
         self._load_terms(terms)
         self._load_principles(principles)

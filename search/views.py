@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
+from home.memo import per_generation
 from knowledge.models import PracticeSheetPage
 
 from . import library, site, stats
@@ -102,7 +103,10 @@ def page_number(value):
 def library_context(page, request, query, truncated, batch):
     """The context of the practice library page for a request (results once `batch` has
     run)."""
-    vocabulary = library.Vocabulary(page.locale)
+    # Terms, principles and their bits change only with a new page-cache generation
+    # (snippets, publishing a charter, allocating a bit): read once per generation.
+    rows = per_generation(request, ("facet vocabulary",), library.vocabulary_rows)
+    vocabulary = library.Vocabulary(page.locale, rows)
     filters = library.parse_filters(request.GET, vocabulary)
     sort = request.GET.get("sort")
     if sort not in library.SORTS or not query:

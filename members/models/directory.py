@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from home.memo import per_generation
 from home.models import BasePage
 from home.queries import live_public
 from members.columns import EDITION_COLUMNS, MEMBER_COLUMNS
@@ -54,7 +55,10 @@ class MemberIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         members = self.members()
-        rows = member_rows(members)
+        # The figures of every member, for the totals and the filters' values: the same for
+        # every request until a member, an authority or an edition changes (a new
+        # generation of the page cache).
+        rows = per_generation(request, ("member rows", self.pk), lambda: member_rows(members))
         context["totals"] = totals(rows)
         choices = self.filter_choices(rows)
         selected = self.selected_filters(request, choices)

@@ -5,7 +5,7 @@ the page."""
 
 from decimal import Decimal
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
@@ -164,6 +164,28 @@ def test_directory_totals_equal_an_independent_recount(client, members, add_memb
         "habitants couverts": french_number(population),
         "cumul des derniers budgets": french_euros(latest_budgets),
     }
+
+
+def test_directory_totals_are_kept_for_a_generation_of_the_page_cache(
+    client, members, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert totals(directory(client, visit=1))["collectivités membres"] == "5"
+    # A change no signal reports waits for the next generation...
+    Page.objects.filter(pk=members[("commune", "80021")].pk).update(live=False)
+    assert totals(directory(client, visit=2))["collectivités membres"] == "5"
+    # ...which unpublishing a member starts, as does a change to an authority's figures.
+    with django_capture_on_commit_callbacks(execute=True):
+        members[("commune", "35238")].unpublish()
+    assert totals(directory(client, visit=3))["collectivités membres"] == "3"
+    ploemeur = members[("commune", "56162")].authority
+    with django_capture_on_commit_callbacks(execute=True):
+        ploemeur.population = 0
+        ploemeur.save()
+    population = sum(
+        referential.find(*key).population for key in [("epci", "243500139"), ("departement", "80")]
+    )
+    assert totals(directory(client, visit=4))["habitants couverts"] == french_number(population)
 
 
 def test_directory_totals_are_zero_without_members(client, member_index):

@@ -4,10 +4,13 @@ counts computed with the other filters kept, English labels on English pages."""
 
 import itertools
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from knowledge.context import population_bracket
-from knowledge.models import PracticeSheetPage
+from knowledge.models import PracticeSheetPage, Theme
 
 from .helpers import facet_counts, get_page, library_url, search, status
 
@@ -195,3 +198,32 @@ def test_every_field_has_a_label_and_every_filter_a_legend(client, library_with_
     for fieldset in html.select("main fieldset"):
         assert fieldset.select_one("legend").get_text(strip=True)
     assert html.select_one("main [role=status]").get_text(strip=True)
+
+
+def facet_labels(html):
+    return [label.get_text(" ", strip=True) for label in html.select(".facets label")]
+
+
+def test_the_vocabulary_is_read_once_per_generation_of_the_page_cache(
+    client, library_with_sheets, youth, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    get_page(client, library_url(q="affiches"))  # reads what every page reads once
+    html = get_page(client, library_url(q="urnes"))
+    assert any(label.startswith("Jeunesse et écoles") for label in facet_labels(html))
+    with CaptureQueriesContext(connection) as kept:
+        get_page(client, library_url(q="urnes"))
+    settings.PAGE_CACHE_SECONDS = 0  # no generation: nothing kept
+    with CaptureQueriesContext(connection) as read:
+        get_page(client, library_url(q="urnes"))
+    vocabulary_table = Theme._meta.db_table
+    assert [query for query in read if vocabulary_table in query["sql"]]
+    assert not [query for query in kept if vocabulary_table in query["sql"]]
+    settings.PAGE_CACHE_SECONDS = 600
+    # Renaming a term (a snippet) starts a new generation once it commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        youth.name = "Jeunesse"
+        youth.save()
+    labels = facet_labels(get_page(client, library_url(q="urnes")))
+    assert any(label.startswith("Jeunesse (") for label in labels), labels
+    assert not any(label.startswith("Jeunesse et écoles") for label in labels)
