@@ -19,6 +19,7 @@ import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import F, OuterRef, Subquery, Value
@@ -234,7 +235,7 @@ def parse_filters(params, vocabulary):
 
 @dataclass
 class Result:
-    page: object
+    sheet: object  # a row of `result_rows`
     title_html: str
     passage_html: str
 
@@ -257,7 +258,7 @@ class Search:
         return (self.page_number - 1) * PER_PAGE
 
 
-def run(locale, query, filters, sort, page_number, batch=None):
+def run(request, locale, query, filters, sort, page_number, batch=None):
     """Search the library: total, facet counts and one page of highlighted results (their
     highlighting sent with the `batch` when one is given: the results are there once it has
     run)."""
@@ -267,14 +268,14 @@ def run(locale, query, filters, sort, page_number, batch=None):
         search.total, search.counts = engine.facet_counts()
         search.page_number = clamp_page(search.page_number, search.total)
         ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
-    pages = sheets_in_order(ids, with_texts=True)
-    texts = [document_texts(page) for page in pages]
+    sheets = result_rows(ids, request)
+    texts = [document_texts(sheet) for sheet in sheets]
 
     def show(marks):
         # In place: the page of results shown already holds this list.
         search.results[:] = [
-            Result(page, title, passage)
-            for page, (title, passage) in zip(pages, marks, strict=True)
+            Result(sheet, title, passage)
+            for sheet, (title, passage) in zip(sheets, marks, strict=True)
         ]
 
     highlight(texts, query, engine.config, show, batch)
@@ -293,20 +294,48 @@ def sheets_in_order(ids, with_texts=False):
         "member__authority", "locale"
     )
     if with_texts:
-        documents = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk"))
-        pages = pages.annotate(
-            document_title=Subquery(documents.values("title")[:1]),
-            document_text=Subquery(documents.values("text")[:1]),
-        )
+        pages = pages.annotate(**document_fields())
     by_pk = {page.pk: page for page in pages} if ids else {}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def document_texts(page):
-    """(title, text) of a sheet loaded `with_texts`, as its passage is chosen from."""
-    if page.document_title is None:
-        return page.title, ""
-    return page.document_title, page.document_text
+def result_rows(ids, request):
+    """What a result shows of the sheets of these ids, in their order: title, link, years,
+    member and its région, and the title and text of the search document that the passage
+    is chosen from; one query of values (as page objects with their member and authority,
+    ten sheets cost 11 ms)."""
+    rows = PracticeSheetPage.objects.filter(pk__in=ids).values(
+        "pk",
+        "title",
+        "url_path",
+        "year_start",
+        "year_end",
+        member_title=F("member__title"),
+        region=F("member__authority__region"),
+        **document_fields(),
+    )
+    by_pk = {row["pk"]: SimpleNamespace(**row) for row in rows} if ids else {}
+    sheets = [by_pk[pk] for pk in ids if pk in by_pk]
+    for sheet in sheets:
+        sheet.url = url_of(sheet.url_path, request)
+    return sheets
+
+
+def document_fields():
+    """The title and text of a sheet's search document, as annotations of a sheet query."""
+    documents = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk"))
+    return {
+        "document_title": Subquery(documents.values("title")[:1]),
+        "document_text": Subquery(documents.values("text")[:1]),
+    }
+
+
+def document_texts(sheet):
+    """(title, text) of a sheet loaded `with_texts`, or of a row of `result_rows`, as its
+    passage is chosen from."""
+    if sheet.document_title is None:
+        return sheet.title, ""
+    return sheet.document_title, sheet.document_text
 
 
 def clamp_page(page_number, total):

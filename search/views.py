@@ -112,7 +112,7 @@ def library_context(page, request, query, truncated, batch):
     if sort not in library.SORTS or not query:
         sort = default_sort(query)
     search = library.run(
-        page.locale, query, filters, sort, page_number(request.GET.get("page")), batch
+        request, page.locale, query, filters, sort, page_number(request.GET.get("page")), batch
     )
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)

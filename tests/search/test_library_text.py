@@ -180,3 +180,23 @@ def test_pages_sorted_by_date_follow_each_other(client, sheet, monkeypatch, per_
         sheet(f"{letter} urnes" if letter in "AC" else letter, "Des urnes.")
     pages = [search(client, q="urnes", sort="date", page=number)[0] for number in (1, 2)]
     assert [title.split()[0] for page in pages for title in page] == list("EDCBA")[: per_page * 2]
+
+
+def test_each_result_links_to_its_sheet_with_its_member_region_and_years(
+    client, sheet, english_library, translate_sheet, amiens_member
+):
+    french = sheet("Urnes mobiles", "Des urnes dans les marchés.", year_start=2019, year_end=2021)
+    sheet("Urnes fixes", "Des urnes en mairie.", year_start=2022, year_end=2022)
+    html = get_page(client, library_url(q="urnes", sort="date"))
+    results = html.select(".library-results .result")
+    links = [result.select_one(".result-title a")["href"] for result in results]
+    metas = [" ".join(result.select_one(".result-meta").get_text().split()) for result in results]
+    assert links == ["/fiches-pratiques/urnes-fixes/", "/fiches-pratiques/urnes-mobiles/"]
+    assert metas == [
+        f"{amiens_member.title} · Hauts-de-France · 2022",
+        f"{amiens_member.title} · Hauts-de-France · 2019–2021",
+    ]
+    translate_sheet(french, title="Mobile ballot boxes", slug="mobile-ballot-boxes")
+    html = get_page(client, library_url("/en", q="ballot"))
+    link = html.select_one(".library-results .result-title a")
+    assert link["href"] == "/en/fiches-pratiques/mobile-ballot-boxes/"
