@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -12,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.memo import per_generation
 from home.models import BasePage
 from home.page_urls import url_of
 from home.queries import live_public
@@ -64,14 +67,28 @@ class CharterPage(BasePage):
         context["principles"] = principle_sheets(
             request, self.locale, principles, SHEETS_PER_PRINCIPLE
         )
-        # Links without page objects: there may be hundreds (home/page_urls.py).
-        context["adopters"] = [
-            {"title": title, "url": url_of(url_path, request), "adopted_on": adopted_on}
+        # Links without page objects: there may be hundreds (home/page_urls.py). The rows
+        # and their dates, formatted in the page's language, change only with a member
+        # page: read once per generation of the page cache.
+        rows = per_generation(
+            request, ("charter adopters", self.pk, get_language()), self.adopter_rows
+        )
+        context["adopters"] = [{**row, "url": url_of(row["url_path"], request)} for row in rows]
+        return context
+
+    def adopter_rows(self):
+        """The adopters' titles, paths and adoption dates (ISO and as the page shows it)."""
+        return [
+            {
+                "title": title,
+                "url_path": url_path,
+                "adopted_on": adopted_on.isoformat(),
+                "adopted_on_shown": date_format(adopted_on, "DATE_FORMAT"),
+            }
             for title, url_path, adopted_on in self.adopters().values_list(
                 "title", "url_path", "charter_adopted_on"
             )
         ]
-        return context
 
     def adopters(self):
         """The member profiles of this language whose authority adopted the charter, first

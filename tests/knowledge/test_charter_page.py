@@ -178,6 +178,30 @@ def test_english_charter_links_the_english_profiles(
     assert text(parse(response).select_one("#adopters-caption")) == "1 signatory authority"
 
 
+def test_adopters_are_kept_for_a_generation_of_the_page_cache_in_each_language(
+    client,
+    english_charter,
+    amiens_member,
+    english_amiens_member,
+    add_member,
+    rennes,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert "8 novembre 2022" in text(parse(client.get("/charte/")).select_one(".adopters-table"))
+    english = parse(client.get("/en/charte/")).select_one(".adopters-table")
+    assert "Nov. 8, 2022" in text(english)
+    member = add_member(rennes, charter_adopted_on=datetime.date(2021, 3, 1), live=False)
+    assert len(adopters(client.get("/charte/?visit=1"))) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        member.save_revision().publish()
+    assert adopters(client.get("/charte/?visit=2")) == [
+        ("Rennes", "/membres/rennes/", "2021-03-01"),
+        ("Amiens", "/membres/amiens/", "2022-11-08"),
+    ]
+
+
 # Print version
 
 
