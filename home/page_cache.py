@@ -9,8 +9,9 @@ The key is the scheme, host, full path with its query string and the active lang
 Every entry belongs to a generation: publishing, unpublishing, moving or deleting a page,
 saving a snippet, a site setting, an image, a view restriction or a watched model (see
 `watch`) starts a new one once the transaction commits, so that no stale page is served.
-Entries live in the "default" cache (Redis when REDIS_URL is set); without Redis each
-process has its own cache, and the other processes keep their copy until it expires."""
+Entries live in the "default" cache: Redis when REDIS_URL is set, else files that every
+process of the machine shares. Without Redis the generation has a file cache of its own
+(`generation_store`), which no page entry can push out."""
 
 import functools
 import hashlib
@@ -18,7 +19,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -35,6 +36,8 @@ from wagtail.snippets.models import get_snippet_models
 
 HEADER = "X-Cache"
 GENERATION_KEY = "page-cache:generation"
+# The cache alias of the generation, when the settings give it one (see generation_store).
+GENERATION_CACHE = "page-cache-generation"
 # Search results depend on free text, and each search is counted for staff.
 UNCACHED_VIEWS = {"search", "search_suggestions"}
 SEARCH_PARAMETER = "q"
@@ -111,20 +114,28 @@ def page_key(request, generation):
     return f"page-cache:{generation}:{digest}"
 
 
+def generation_store():
+    """The cache that holds the generation: GENERATION_CACHE when configured (the file
+    cache deletes a third of its entries at random once it holds 300, and losing the
+    generation makes every stored page unreachable), else the default cache."""
+    return caches[GENERATION_CACHE] if GENERATION_CACHE in settings.CACHES else cache
+
+
 def current_generation():
     """The generation of the entries to serve; None when the cache cannot be reached."""
-    generation = cache.get(GENERATION_KEY)
+    store = generation_store()
+    generation = store.get(GENERATION_KEY)
     if generation is None:
         # A random value, not a counter: an evicted counter would start again at a value
         # whose entries may still be stored.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        store.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = store.get(GENERATION_KEY)
     return generation
 
 
 def invalidate():
     """Make every cached page stale: each is rendered again on its next request."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation_store().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def invalidate_on_commit(**kwargs):

@@ -138,11 +138,18 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "cms.cache.TolerantRedisCache", "LOCATION": REDIS_URL}}
 else:
+    CACHE_DIR = Path(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")))
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
-        }
+            "LOCATION": str(CACHE_DIR),
+        },
+        # The page cache's generation in a folder of its own: once full, the default cache
+        # deletes a third of its files at random, which would make every page stale.
+        "page-cache-generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "generation"),
+        },
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

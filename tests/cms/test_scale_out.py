@@ -31,6 +31,10 @@ print(json.dumps({
         (name, type(backend).__name__) for name, backend in get_backends().items()
     ),
     "search": settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS"),
+    "caches": {
+        alias: [cache["BACKEND"].rsplit(".", 1)[-1], cache["LOCATION"]]
+        for alias, cache in settings.CACHES.items()
+    },
     "sentry": client.is_active() and {
         "dsn": client.options["dsn"],
         "send_default_pii": client.options["send_default_pii"],
@@ -112,6 +116,10 @@ def test_one_server_needs_none_of_it(single_server):
     assert single_server["frontend_cache"] == []
     assert single_server["sentry"] is False
     assert single_server["img_src"] == ["'self'", "data:"]
+    # Files shared by the machine's workers, the page cache's generation in its own folder.
+    caches = single_server["caches"]
+    assert [caches["default"][0], caches["page-cache-generation"][0]] == ["FileBasedCache"] * 2
+    assert caches["page-cache-generation"][1] != caches["default"][1]
 
 
 def database_of_reads(request):

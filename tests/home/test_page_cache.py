@@ -2,12 +2,14 @@
 every change they could see invalidates; no one else is served from it, and nothing
 personal, private, unpublished or in error is stored."""
 
+from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
+from home import page_cache
 from home.factories import NewsPageFactory, StandardPageFactory
 from home.models import Footer, SiteSettings
 from knowledge.factories import ThemeFactory
@@ -257,3 +259,22 @@ def test_feeds_are_cached(client, news_index):
 def test_cache_is_off_with_zero_seconds(client, about, settings):
     settings.PAGE_CACHE_SECONDS = 0
     assert "X-Cache" not in cached_twice(client, "/le-reseau/")
+
+
+def test_the_generation_outlives_the_file_cache_culling_its_pages(settings, tmp_path):
+    file_cache = "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": file_cache,
+            "LOCATION": str(tmp_path),
+            "OPTIONS": {"MAX_ENTRIES": 10},
+        },
+        page_cache.GENERATION_CACHE: {"BACKEND": file_cache, "LOCATION": str(tmp_path / "g")},
+    }
+    generation = page_cache.current_generation()
+    for number in range(60):  # culled again and again: a third of the files each time
+        cache.set(f"page-cache:{generation}:{number}", "une page")
+    assert len(list(tmp_path.glob("*.djcache"))) <= 10
+    assert page_cache.current_generation() == generation
+    page_cache.invalidate()
+    assert page_cache.current_generation() != generation
