@@ -2,10 +2,11 @@
 first visitors after an import do not wait for them (AVIF is slow to encode)."""
 
 from django.core.management.base import BaseCommand
-from django.template import engines
 
 from wagtail.images import get_image_model
 from wagtail.images.templatetags.wagtailimages_tags import ImageNode, SrcsetImageNode
+
+from cms.warmup import project_templates
 
 PROGRESS_EVERY = 10
 
@@ -13,17 +14,14 @@ PROGRESS_EVERY = 10
 def template_filters():
     """{spec: Filter} of every image, srcset_image and picture tag of the project's
     templates (TEMPLATES' DIRS), read from the compiled templates themselves."""
-    engine = engines["django"].engine
     filters = {}
-    for directory in engine.dirs:
-        for path in sorted(directory.rglob("*.html")):
-            template = engine.get_template(str(path.relative_to(directory)))
-            for node in template.nodelist.get_nodes_by_type(ImageNode):
-                if isinstance(node, SrcsetImageNode):
-                    node_filters = node.get_filters()
-                else:
-                    node_filters = [node.get_filter()]
-                filters.update((image_filter.spec, image_filter) for image_filter in node_filters)
+    for template in project_templates():
+        for node in template.nodelist.get_nodes_by_type(ImageNode):
+            if isinstance(node, SrcsetImageNode):
+                node_filters = node.get_filters()
+            else:
+                node_filters = [node.get_filter()]
+            filters.update((image_filter.spec, image_filter) for image_filter in node_filters)
     return dict(sorted(filters.items()))
 
 
