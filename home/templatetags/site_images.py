@@ -19,32 +19,28 @@ register.tags.update(wagtail_tags.register.tags)
 register.filters.update(wagtail_tags.register.filters)
 
 
-class ImageNode(wagtail_tags.ImageNode):
+class FiltersParsedOnce:
+    """Keeps the `Filter` objects that Wagtail's node builds the first time it renders."""
+
     @cached_property
-    def filter(self):
+    def parsed_filter(self):
         return super().get_filter()
 
-    def get_filter(self):
-        return self.filter
-
-
-class SrcsetImageNode(wagtail_tags.SrcsetImageNode):
     @cached_property
-    def filters(self):
+    def parsed_filters(self):
         return super().get_filters()
 
+    def get_filter(self):
+        return self.parsed_filter
+
     def get_filters(self):
-        return self.filters
+        return self.parsed_filters
 
 
-class PictureNode(wagtail_tags.PictureNode, SrcsetImageNode):
-    pass
-
-
+# Wagtail's node class → the same with its filters parsed once.
 PARSED_ONCE = {
-    wagtail_tags.ImageNode: ImageNode,
-    wagtail_tags.SrcsetImageNode: SrcsetImageNode,
-    wagtail_tags.PictureNode: PictureNode,
+    node: type(node.__name__, (FiltersParsedOnce, node), {})
+    for node in (wagtail_tags.ImageNode, wagtail_tags.SrcsetImageNode, wagtail_tags.PictureNode)
 }
 
 
