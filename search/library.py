@@ -10,8 +10,9 @@ the number of sheets, results or filters.
 
 On PostgreSQL the text is matched by `websearch_to_tsquery` (quotes for a phrase, `-` to
 exclude, `or`; never an error on punctuation) against the GIN-indexed vector; one query
-counts every facet value with GROUPING SETS over bit masks, one fetches the page of results,
-one highlights the passages of the shown rows only. On SQLite, which `make run` uses, words
+reads the ids of the matches, whose facet values the columns this process keeps count
+(search/columns.py), one fetches the page of results, one highlights the passages of the
+shown rows only. On SQLite, which `make run` uses, words
 are matched as accent-folded substrings, with less linguistic finesse."""
 
 import functools
@@ -28,12 +29,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+import numpy as np
+
 from home.page_urls import url_of
 from knowledge.models import Audience, Phase, PracticeSheetPage, Principle, Theme
 from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
+from .columns import FacetColumns, kept_columns
 from .documents import text_search_config, uses_postgres
 from .highlight import highlight, simple_terms
 from .models import FIRST_YEAR, MAX_BITS, FacetBit, PracticeSearchDocument
@@ -41,6 +45,8 @@ from .phrases import text_plan
 from .text import fold
 
 PER_PAGE = 20
+# The version of the search table (search.models.SearchTableVersion), in a statement.
+TABLE_VERSION = "(SELECT number FROM search_searchtableversion WHERE id = 1)"
 # Like Elasticsearch's max_result_window: deeper pages cost more and nobody reads them.
 MAX_RESULTS = 10_000
 # Up to this many matches, results are ordered by PostgreSQL's full rank (ts_rank_cd over
@@ -76,16 +82,6 @@ FACETS = [
     Facet("year", _("Année de la pratique"), "years", True),
 ]
 TAXONOMIES = {"phase": Phase, "theme": Theme, "audience": Audience}
-# The sets the matches are grouped by first (with the filter a row fails). PostgreSQL fills
-# one hash table per set, ~3 ms per 25,000 matches, so facets share sets: the total with
-# the three facets of the authority, and bit masks in pairs. Their groups (combinations of
-# values, not sheets: a thousand or so) are then split by column (facet_counts).
-GROUPING_SETS = [
-    ("in_title", "region", "kind", "population"),
-    ("phases", "audiences"),
-    ("principles", "years"),
-    ("themes",),
-]
 
 
 @dataclass
@@ -212,11 +208,6 @@ class Filter:
     @property
     def values(self):
         return [option.value for option in self.options]
-
-    def accepts(self, value):
-        if self.facet.bits:
-            return bool(value & self.mask)
-        return value in self.values
 
 
 def parse_filters(params, vocabulary):
@@ -415,9 +406,11 @@ class PostgresEngine:
         return total
 
     def facet_counts(self):
-        """The total and the counts of every facet value, in one query: rows that fail at
-        most one filter, grouped by the filter they fail and by each set of GROUPING_SETS.
-        Without a query nor a filter, the counts a trigger keeps (search.models.FacetSummary)."""
+        """The total and the counts of every facet value. Without a query nor a filter, the
+        counts a trigger keeps (search.models.FacetSummary). Else the columns this process
+        keeps (search/columns.py) count them: all the documents, or with a query the ids of
+        its matches and whether their titles match, read in one query with the version of
+        the search table."""
         if not self.query and not self.filters:
             self.execute(
                 "SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s", self.params
@@ -425,80 +418,55 @@ class PostgresEngine:
             summary = self.cursor.fetchone()
             rows = summary[0] if summary else []
             rows = json.loads(rows) if isinstance(rows, str) else rows
-            return self.tally([[*row, False] for row in rows])
-        columns = [facet.column for facet in FACETS]
-        in_title = f"({self.in_title}) IS TRUE"
-        rows = (
-            f"SELECT {', '.join(f'd.{column}' for column in columns)}, 0 AS failed, "
-            f"{in_title} AS in_title FROM search_practicesearchdocument d WHERE {self.where([])}"
-        )
-        if self.conditions:
-            rows = self.rows_failing_at_most_one(columns, in_title)
-        values = ", ".join(columns)
-        shared = ", ".join(f"(failed, {', '.join(group)})" for group in GROUPING_SETS)
-        single = ", ".join(f"(failed, {column})" for column in ["in_title", *columns])
-        groupings = ", ".join(f"GROUPING({column})" for column in columns)
-        # The shared sets' groups (a thousand or so) are split by column in SQL, in
-        # microseconds, rather than in Python. A NULL value is a column a set left out.
+            return self.tally(rows)
+        if not self.query:
+            self.execute(f"SELECT {TABLE_VERSION}", self.params)
+            columns = kept_columns(self.params["locale"], self.cursor.fetchone()[0], self.read)
+            total, self.title_total, counts = columns.count(self.filters)
+            return total, counts
+        # Ids as 4-byte integers and title matches as "0" or "1": 25,000 matches in 125 kB.
         self.execute(
-            f"SELECT {groupings}, failed, {values}, sum(n)::bigint, in_title FROM ("
-            f"SELECT failed, {values}, in_title, count(*) AS n "
-            f"FROM ({rows}) s GROUP BY GROUPING SETS ({shared})"
-            f") p GROUP BY GROUPING SETS ({single})",
+            f"SELECT {TABLE_VERSION}, string_agg(int4send(d.page_id), ''), "
+            f"string_agg(CASE WHEN ({self.in_title}) IS TRUE THEN '1' ELSE '0' END, '') "
+            f"FROM search_practicesearchdocument d WHERE {self.where([])}",
             self.params,
         )
-        return self.tally(self.cursor.fetchall())
+        version, ids, in_title = self.cursor.fetchone()
+        columns = kept_columns(self.params["locale"], version, self.read)
+        positions, known = columns.positions(np.frombuffer(ids or b"", dtype=">i4"))
+        in_title = np.frombuffer((in_title or "").encode(), dtype=np.uint8)[known] == ord("1")
+        total, self.title_total, counts = columns.count(self.filters, positions, in_title)
+        return total, counts
 
-    def rows_failing_at_most_one(self, columns, in_title):
-        """The matches that fail at most one filter, with the index of the filter they fail
-        (0: none). A row that fails a filter counts for that filter's values only: its other
-        values and whether its title matches are left out (NULL), so that such rows fall in
-        fewer groups (5 ms less at 100,000 sheets)."""
-        failed = (
-            "CASE "
-            + " ".join(
-                f"WHEN NOT ({condition}) THEN {index}"
-                for index, condition in enumerate(self.conditions, start=1)
-            )
-            + " ELSE 0 END"
+    def read(self):
+        """The facet columns of every document of the language, in one query."""
+        columns = ", ".join(f"array_agg({facet.column})" for facet in FACETS)
+        self.cursor.execute(
+            f"SELECT {TABLE_VERSION}, array_agg(page_id), {columns} "
+            "FROM search_practicesearchdocument WHERE locale_id = %(locale)s",
+            self.params,
         )
-        at_most_one = " + ".join(f"(NOT ({condition}))::int" for condition in self.conditions)
-        filter_of = {active.facet.column: index for index, active in enumerate(self.filters, 1)}
-        kept = [
-            f"CASE WHEN failed IN (0, {filter_of[column]}) THEN {column} END AS {column}"
-            if column in filter_of
-            else f"CASE WHEN failed = 0 THEN {column} END AS {column}"
-            for column in columns
-        ]
-        inner = ", ".join(f"d.{column}" for column in [*columns, "title_vector"])
-        # OFFSET 0 keeps the inner query whole: inlined, `failed` would be computed again
-        # for each column.
-        return (
-            f"SELECT {', '.join(kept)}, failed, "
-            f"CASE WHEN failed = 0 THEN {in_title} END AS in_title "
-            f"FROM (SELECT {inner}, {failed} AS failed FROM search_practicesearchdocument d "
-            f"WHERE {self.where([f'{at_most_one} <= 1'])} OFFSET 0) d"
-        )
+        version, ids, *values = self.cursor.fetchone()
+        return FacetColumns(FACETS, ids or [], [column or [] for column in values], version)
 
     def tally(self, rows):
-        """(total, counts) from rows of GROUPING() flags, failed filter, values, count and
-        whether the title matches. A row is grouped by one facet, or by none: then it is a
-        total, unless it does not know whether the title matches (NULL: the rows of the
-        other sets)."""
+        """(total, counts) from the rows of FacetSummary: GROUPING() flags, 0, values and
+        count. A row is grouped by one facet, or by none: then it is the total."""
         size = len(FACETS)
-        total, tally = 0, Tally(self.filters)
-        self.title_total = 0
+        total, counts = 0, {facet.name: {} for facet in FACETS}
         for row in rows:
-            grouped = row[:size]
-            failed_index, values, count, in_title = row[size], row[size + 1 : -2], *row[-2:]
+            grouped, values, count = row[:size], row[size + 1 : -1], row[-1]
             if all(grouped):
-                if in_title is not None and failed_index == 0:
-                    total += count
-                    self.title_total += count if in_title else 0
+                total += count
                 continue
             position = grouped.index(0)
-            tally.add(FACETS[position], values[position], count, failed_index)
-        return total, tally.counts
+            facet, value = FACETS[position], values[position]
+            if facet.bits and value is not None:
+                for bit in bits_of(value):
+                    counts[facet.name][bit] = counts[facet.name].get(bit, 0) + count
+            elif value:
+                counts[facet.name][value] = counts[facet.name].get(value, 0) + count
+        return total, counts
 
     def ranked_ids(self, sort, total, limit, offset):
         """A page of ids: by date; or title matches first, then by PostgreSQL's rank (up to
@@ -575,25 +543,6 @@ class PostgresEngine:
         )
 
 
-class Tally:
-    """Counts per facet value: a row that fails one filter counts for that filter's values
-    only, as if the visitor unticked it; a row that fails none counts everywhere."""
-
-    def __init__(self, filters):
-        self.positions = {active.facet.name: index for index, active in enumerate(filters, 1)}
-        self.counts = {facet.name: {} for facet in FACETS}
-
-    def add(self, facet, value, count, failed_index):
-        if value is None or failed_index not in (0, self.positions.get(facet.name)):
-            return
-        counts = self.counts[facet.name]
-        if facet.bits:
-            for bit in bits_of(value):
-                counts[bit] = counts.get(bit, 0) + count
-        elif value:
-            counts[value] = counts.get(value, 0) + count
-
-
 @functools.lru_cache(maxsize=4096)
 def bits_of(mask):
     """The positions of the bits set in `mask`."""
@@ -602,8 +551,8 @@ def bits_of(mask):
 
 class SimpleEngine:
     """Any database without PostgreSQL's text search: words as accent-folded substrings of
-    the search table's text, counting and ordering in Python (a development database has
-    few sheets)."""
+    the search table's text, counted by the same columns as on PostgreSQL and ordered in
+    Python (a development database has few sheets)."""
 
     config = None
 
@@ -630,27 +579,20 @@ class SimpleEngine:
         rows = documents.values_list("page_id", "first_published_at", "title", *columns)
         return [(page_id, date, fold(title), *values) for page_id, date, title, *values in rows]
 
-    def failed_filters(self, values):
-        return [
-            index
-            for index, active in enumerate(self.filters, start=1)
-            if not active.accepts(values[FACETS.index(active.facet)])
-        ]
+    def columns(self):
+        columns = [[row[3 + index] for row in self.rows] for index in range(len(FACETS))]
+        return FacetColumns(FACETS, [row[0] for row in self.rows], columns)
 
     def matching(self):
-        return [row for row in self.rows if not self.failed_filters(row[3:])]
+        passing = set(self.columns().passing(self.filters).tolist())
+        return [row for row in self.rows if row[0] in passing]
 
     def count(self):
         return len(self.matching())
 
     def facet_counts(self):
-        tally = Tally(self.filters)
-        for row in self.rows:
-            failed = self.failed_filters(row[3:])
-            if len(failed) <= 1:
-                for facet, value in zip(FACETS, row[3:], strict=True):
-                    tally.add(facet, value, 1, failed[0] if failed else 0)
-        return self.count(), tally.counts
+        total, _title_total, counts = self.columns().count(self.filters)
+        return total, counts
 
     def ranked_ids(self, sort, total, limit, offset):
         rows = self.matching()

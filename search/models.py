@@ -87,6 +87,23 @@ class FacetSummary(models.Model):
         return str(self.locale_id)
 
 
+class SearchTableVersion(models.Model):
+    """A number that every statement changing the search table renews, in its transaction,
+    from a sequence that a rollback does not take back (a PostgreSQL trigger,
+    search/migrations/0004): each process keeps the facet values of the documents
+    (search/columns.py) for as long as this number stays the same. One row; unused on
+    SQLite."""
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("version de la table de recherche")
+        verbose_name_plural = _("versions de la table de recherche")
+
+    def __str__(self):
+        return str(self.number)
+
+
 class FacetBit(models.Model):
     """The bit that stands for a taxonomy term or a charter principle in the search table's
     masks: one per translation key, so that the French and English versions of a term share

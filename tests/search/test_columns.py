@@ -1,0 +1,92 @@
+"""The facet columns each process keeps (search/columns.py): kept while the search table's
+version stays the same, read again after any change, never confused by a rolled-back one;
+ids they do not hold are left out. Counting itself is checked against recounts in
+test_library_facets.py."""
+
+from django.db import transaction
+
+import numpy as np
+import pytest
+
+from search import columns as kept
+from search.columns import FacetColumns
+from search.library import FACETS
+from search.models import SearchTableVersion
+
+from .conftest import postgres_only
+from .helpers import search
+
+pytestmark = pytest.mark.django_db
+
+
+def table_version():
+    return SearchTableVersion.objects.values_list("number", flat=True).first()
+
+
+@postgres_only
+def test_every_change_of_the_search_table_renews_its_version(add_sheet):
+    sheet = add_sheet(title="Des urnes mobiles")
+    published = table_version()
+    sheet.title = "Des urnes itinérantes"
+    sheet.save_revision().publish()
+    republished = table_version()
+    sheet.unpublish()
+    assert len({published, republished, table_version()}) == 3
+
+
+@postgres_only
+def test_a_rolled_back_change_never_lends_its_version_to_another(add_sheet):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        add_sheet(title="Une fiche abandonnée")
+        abandoned = table_version()
+        raise RuntimeError("rollback")
+    assert table_version() != abandoned
+    add_sheet(title="Une fiche publiée")
+    assert table_version() != abandoned
+
+
+@postgres_only
+def test_columns_are_kept_while_the_table_does_not_change(client, add_sheet, vote):
+    add_sheet(title="Des urnes mobiles", summary="Des urnes.", phases=[vote])
+    kept._kept.clear()
+    search(client, q="urnes")
+    columns = next(iter(kept._kept.values()))
+    search(client, q="urnes", phase="vote")
+    search(client, phase="vote")
+    assert next(iter(kept._kept.values())) is columns
+
+
+@postgres_only
+def test_counts_follow_a_change_made_after_the_columns_were_read(client, add_sheet, vote, campaign):
+    sheet = add_sheet(title="Des urnes mobiles", summary="Des urnes.", phases=[vote])
+    assert search(client, q="urnes")[1]["phase"] == {"vote": 1}
+    sheet.phases = [campaign]
+    sheet.save_revision().publish()
+    assert search(client, q="urnes")[1]["phase"] == {"campagne": 1}
+    assert search(client, phase="campagne")[0] == ["Des urnes mobiles"]
+
+
+def columns_of(ids, phases):
+    """Columns of documents with these ids and phase masks, and no other value."""
+    values = [
+        phases if facet.name == "phase" else [0] * len(ids) if facet.bits else [""] * len(ids)
+        for facet in FACETS
+    ]
+    return FacetColumns(FACETS, ids, values)
+
+
+def test_ids_the_columns_do_not_hold_are_left_out():
+    columns = columns_of([30, 10, 20], [0, 0, 0])
+    positions, known = columns.positions([20, 99, 10, 5])
+    assert columns.ids[positions].tolist() == [20, 10]
+    assert known.tolist() == [True, False, True, False]
+    assert len(columns_of([], []).positions([7])[0]) == 0
+
+
+def test_each_match_is_counted_with_its_own_values():
+    """Matches come in the table's order, not the ids': each keeps its own values."""
+    columns = columns_of([30, 10, 20], [1, 2, 4])
+    positions, _known = columns.positions([20, 30])
+    total, title_total, counts = columns.count([], positions, np.array([True, False]))
+    assert (total, title_total) == (2, 1)
+    assert counts["phase"] == {2: 1, 0: 1}
