@@ -9,11 +9,12 @@ filters being kept ("multi-select" faceting). The number of SQL queries does not
 the number of sheets, results or filters.
 
 On PostgreSQL the text is matched by `websearch_to_tsquery` (quotes for a phrase, `-` to
-exclude, `or`; never an error on punctuation) against the GIN-indexed vector; one query
-reads the ids of the matches, whose facet values the columns this process keeps count
-(search/columns.py), one fetches the page of results, one highlights the passages of the
-shown rows only. On SQLite, which `make run` uses, words
-are matched as accent-folded substrings, with less linguistic finesse."""
+exclude, `or`; never an error on punctuation) against the GIN-indexed vector. One query
+reads the ids of the matches; the facet columns each process keeps (search/columns.py)
+filter, count and order them; up to FULL_RANK_LIMIT matches, one more query orders them by
+PostgreSQL's rank. The page of results is then read, and the passages of its rows only
+highlighted. On SQLite, which `make run` uses, words are matched as accent-folded
+substrings, with less linguistic finesse."""
 
 import functools
 import json
@@ -51,7 +52,7 @@ TABLE_VERSION = "(SELECT number FROM search_searchtableversion WHERE id = 1)"
 MAX_RESULTS = 10_000
 # Up to this many matches, results are ordered by PostgreSQL's full rank (ts_rank_cd over
 # title, summaries and sections); beyond, title matches come first and the others by date,
-# which needs no text of the rows and keeps a frequent word fast at 100,000 sheets.
+# which needs no text of the rows (search/columns.py orders them).
 FULL_RANK_LIMIT = 1_000
 # Weights of ts_rank_cd for D, C (sections), B (summaries), A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
@@ -334,7 +335,34 @@ def clamp_page(page_number, total):
     return min(max(page_number, 1), last)
 
 
-class PostgresEngine:
+class Engine:
+    """What both engines share: the matches (`read_matches()`, once per search) filtered,
+    counted and ordered by the columns of search/columns.py."""
+
+    passing = None
+
+    def matches(self):
+        if not hasattr(self, "_matches"):
+            self._matches = self.read_matches()
+        return self._matches
+
+    def facet_counts(self):
+        self.passing, counts = self.matches().count(self.filters)
+        return len(self.passing), counts
+
+    def count(self):
+        self.passing, _counts = self.matches().count(self.filters, tally=False)
+        return len(self.passing)
+
+    def ranked_ids(self, sort, total, limit, offset):
+        """A page of ids: the newest, those whose title matches first when sorted by
+        relevance."""
+        passing = self.passing if self.passing is not None else self.matches()
+        titles_first = sort == "relevance" and bool(self.query)
+        return passing.newest(offset + limit, titles_first)[offset:]
+
+
+class PostgresEngine(Engine):
     def __init__(self, locale, query, filters):
         self.query = query
         self.filters = filters
@@ -342,8 +370,6 @@ class PostgresEngine:
         self.params = {"locale": locale.pk, "config": self.config, "q": query}
         self.text_conditions = [f"d.vector @@ {self.tsquery}"] if query else []
         self.conditions = []
-        # Matches with the query in their title, known once counted (see ranked_ids).
-        self.title_total = 0
         for index, active in enumerate(filters, start=1):
             name = f"f{index}"
             if active.facet.bits:
@@ -373,15 +399,11 @@ class PostgresEngine:
         """Run a statement after the planner settings, in one round trip: the settings hold
         for the statements sent together (one implicit transaction), and no savepoint is
         needed. A frequent word matches a quarter of the rows: the planner would rather read
-        them all, vectors included, than use the GIN index. The table's size (PostgreSQL's
-        estimate) chooses how matches are read in date order (newest_first)."""
+        them all, vectors included, than use the GIN index."""
         self.cursor.execute(
-            "SELECT set_config('enable_seqscan', %(seqscan)s, true), "
-            "(SELECT reltuples FROM pg_class "
-            "WHERE oid = 'search_practicesearchdocument'::regclass); " + sql,
+            "SELECT set_config('enable_seqscan', %(seqscan)s, true); " + sql,
             {**self.params, **(params or {}), "seqscan": "off" if self.query else "on"},
         )
-        self.table_size = self.cursor.fetchone()[1]
         self.cursor.nextset()
 
     @property
@@ -396,58 +418,46 @@ class PostgresEngine:
     def in_title(self):
         return f"d.title_vector @@ {self.tsquery}" if self.query else "false"
 
-    def count(self):
-        self.execute(
-            f"SELECT count(*), count(*) FILTER (WHERE {self.in_title}) "
-            f"FROM search_practicesearchdocument d WHERE {self.where(self.conditions)}",
-            self.params,
-        )
-        total, self.title_total = self.cursor.fetchone()
-        return total
-
-    def facet_counts(self):
-        """The total and the counts of every facet value. Without a query nor a filter, the
-        counts a trigger keeps (search.models.FacetSummary). Else the columns this process
-        keeps (search/columns.py) count them: all the documents, or with a query the ids of
-        its matches and whether their titles match, read in one query with the version of
-        the search table."""
-        if not self.query and not self.filters:
-            self.execute(
-                "SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s", self.params
-            )
-            summary = self.cursor.fetchone()
-            rows = summary[0] if summary else []
-            rows = json.loads(rows) if isinstance(rows, str) else rows
-            return self.tally(rows)
+    def read_matches(self):
+        """The matches, in one query with the version of the search table: with a query, the
+        ids of its matches and whether their titles match; without, every document."""
         if not self.query:
-            self.execute(f"SELECT {TABLE_VERSION}", self.params)
-            columns = kept_columns(self.params["locale"], self.cursor.fetchone()[0], self.read)
-            total, self.title_total, counts = columns.count(self.filters)
-            return total, counts
+            self.execute(f"SELECT {TABLE_VERSION}")
+            version = self.cursor.fetchone()[0]
+            return kept_columns(self.params["locale"], version, self.read).matches()
         # Ids as 4-byte integers and title matches as "0" or "1": 25,000 matches in 125 kB.
         self.execute(
             f"SELECT {TABLE_VERSION}, string_agg(int4send(d.page_id), ''), "
             f"string_agg(CASE WHEN ({self.in_title}) IS TRUE THEN '1' ELSE '0' END, '') "
-            f"FROM search_practicesearchdocument d WHERE {self.where([])}",
-            self.params,
+            f"FROM search_practicesearchdocument d WHERE {self.where([])}"
         )
         version, ids, in_title = self.cursor.fetchone()
         columns = kept_columns(self.params["locale"], version, self.read)
-        positions, known = columns.positions(np.frombuffer(ids or b"", dtype=">i4"))
-        in_title = np.frombuffer((in_title or "").encode(), dtype=np.uint8)[known] == ord("1")
-        total, self.title_total, counts = columns.count(self.filters, positions, in_title)
-        return total, counts
+        ids = np.frombuffer(ids or b"", dtype=">i4")
+        return columns.matches(ids, np.frombuffer((in_title or "").encode(), "u1") == ord("1"))
 
     def read(self):
         """The facet columns of every document of the language, in one query."""
         columns = ", ".join(f"array_agg({facet.column})" for facet in FACETS)
         self.cursor.execute(
-            f"SELECT {TABLE_VERSION}, array_agg(page_id), {columns} "
-            "FROM search_practicesearchdocument WHERE locale_id = %(locale)s",
+            f"SELECT {TABLE_VERSION}, array_agg(page_id), "
+            "array_agg((extract(epoch FROM first_published_at) * 1000000)::bigint), "
+            f"{columns} FROM search_practicesearchdocument WHERE locale_id = %(locale)s",
             self.params,
         )
-        version, ids, *values = self.cursor.fetchone()
-        return FacetColumns(FACETS, ids or [], [column or [] for column in values], version)
+        version, ids, dates, *values = self.cursor.fetchone()
+        values = [column or [] for column in values]
+        return FacetColumns(FACETS, ids or [], values, dates or [], version)
+
+    def facet_counts(self):
+        """The total and the counts of every facet value: without a query nor a filter, the
+        counts a trigger keeps (search.models.FacetSummary), else those of the matches."""
+        if self.query or self.filters:
+            return super().facet_counts()
+        self.execute("SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s")
+        summary = self.cursor.fetchone()
+        rows = summary[0] if summary else []
+        return self.tally(json.loads(rows) if isinstance(rows, str) else rows)
 
     def tally(self, rows):
         """(total, counts) from the rows of FacetSummary: GROUPING() flags, 0, values and
@@ -469,78 +479,19 @@ class PostgresEngine:
         return total, counts
 
     def ranked_ids(self, sort, total, limit, offset):
-        """A page of ids: by date; or title matches first, then by PostgreSQL's rank (up to
-        FULL_RANK_LIMIT results) or by date. Beyond, the two tiers are two subqueries that
-        each stop after the page, rather than one that sorts every match; or, when both
-        would read their matches whole (few matches, as with filters), one read of them."""
-        newest = "d.first_published_at DESC, d.page_id DESC"
-        params = {**self.params, "limit": limit, "offset": offset, "first": offset + limit}
-        where = self.where(self.conditions)
-        if sort == "relevance" and self.query and total <= FULL_RANK_LIMIT:
-            rank = f"ts_rank_cd('{RANK_WEIGHTS}', d.vector, {self.tsquery}, 1)"
-            sql = (
-                f"SELECT d.page_id FROM search_practicesearchdocument d WHERE {where} "
-                f"ORDER BY ({self.in_title}) DESC, {rank} DESC, {newest}"
-            )
-        elif sort == "relevance" and self.query:
-            tiers = [
-                (tier, condition, size)
-                for tier, condition, size in (
-                    # "IS TRUE" keeps the title's index out: ANDed with the text's, its rows
-                    # would be checked again, text included (a phrase: 0.3 s at 100,000).
-                    (0, f"({self.in_title}) IS TRUE", self.title_total),
-                    (1, f"({self.in_title}) IS NOT TRUE", total - self.title_total),
-                )
-                if size
-            ]
-            if all(self.reads_whole(size, offset + limit) for _tier, _condition, size in tiers):
-                # Both tiers would read their matches whole: read them once.
-                sql = (
-                    f"WITH matches AS MATERIALIZED (SELECT d.page_id, d.first_published_at, "
-                    f"({self.in_title}) IS TRUE AS in_title "
-                    f"FROM search_practicesearchdocument d WHERE {where}) "
-                    f"SELECT page_id FROM matches d ORDER BY in_title DESC, {newest}"
-                )
-            else:
-                parts = [
-                    f"(SELECT page_id, {tier} AS tier, first_published_at "
-                    f"FROM ({self.newest_first(condition, size, offset + limit)}) d)"
-                    for tier, condition, size in tiers
-                ]
-                sql = (
-                    f"SELECT page_id FROM ({' UNION ALL '.join(parts)}) d "
-                    "ORDER BY tier, d.first_published_at DESC, d.page_id DESC"
-                )
-        else:
-            sql = f"SELECT page_id FROM ({self.newest_first('true', total, offset + limit)}) d"
-        self.execute(f"{sql} LIMIT %(limit)s OFFSET %(offset)s", params)
+        """Up to FULL_RANK_LIMIT matches sorted by relevance: title matches first, then by
+        PostgreSQL's rank (ts_rank_cd over title, summaries and sections), then the newest.
+        Beyond, or by date, the newest (Engine.ranked_ids)."""
+        if not (sort == "relevance" and self.query and total <= FULL_RANK_LIMIT):
+            return super().ranked_ids(sort, total, limit, offset)
+        rank = f"ts_rank_cd('{RANK_WEIGHTS}', d.vector, {self.tsquery}, 1)"
+        self.execute(
+            f"SELECT d.page_id FROM search_practicesearchdocument d "
+            f"WHERE {self.where(self.conditions)} ORDER BY ({self.in_title}) DESC, {rank} DESC, "
+            "d.first_published_at DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s",
+            {"limit": limit, "offset": offset},
+        )
         return [row[0] for row in self.cursor.fetchall()]
-
-    def reads_whole(self, size, first):
-        """Whether the `first` newest of `size` matches are best found by reading the
-        matches whole rather than walking the date index (see newest_first)."""
-        walked = first * max(self.table_size or 0, size) / max(size, 1)
-        return bool(self.query) and walked > size
-
-    def newest_first(self, condition, size, first):
-        """The `first` newest of the `size` matches that meet `condition`, newest first. The
-        date index is walked, checking each row, until the page is full: about first ×
-        sheets / size rows, few when the matches are many, all of them when they are few (a
-        phrase nearly always in the title leaves a handful of other matches: 8 s at 100,000
-        sheets). So when the walk would read more rows than there are matches, the matches
-        are read whole through the GIN indexes and sorted instead."""
-        newest = "d.first_published_at DESC, d.page_id DESC"
-        matches = (
-            "SELECT d.page_id, d.first_published_at FROM search_practicesearchdocument d "
-            f"WHERE {self.where([*self.conditions, condition])}"
-        )
-        if not self.reads_whole(size, first):
-            return f"{matches} ORDER BY {newest} LIMIT %(first)s"
-        # Materialized, without an order, the matches come from the GIN indexes.
-        return (
-            f"WITH matches AS MATERIALIZED ({matches}) SELECT page_id, first_published_at "
-            f"FROM matches d ORDER BY {newest} LIMIT %(first)s"
-        )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -549,10 +500,10 @@ def bits_of(mask):
     return tuple(bit for bit in range(mask.bit_length()) if mask >> bit & 1)
 
 
-class SimpleEngine:
+class SimpleEngine(Engine):
     """Any database without PostgreSQL's text search: words as accent-folded substrings of
-    the search table's text, counted by the same columns as on PostgreSQL and ordered in
-    Python (a development database has few sheets)."""
+    the search table's text, a title matches when it holds them all; filtered, counted and
+    ordered as on PostgreSQL (a development database has few sheets)."""
 
     config = None
 
@@ -563,47 +514,25 @@ class SimpleEngine:
 
     @contextmanager
     def session(self):
-        self.rows = self.read()
         yield
 
-    def read(self):
+    def read_matches(self):
         documents = PracticeSearchDocument.objects.filter(locale=self.locale)
-        self.include, exclude = simple_terms(self.query) if self.query else ([], [])
-        if self.query and not self.include:
-            return []
-        for term in self.include:
+        include, exclude = simple_terms(self.query) if self.query else ([], [])
+        if self.query and not include:
+            documents = documents.none()
+        for term in include:
             documents = documents.filter(folded__contains=term)
         for term in exclude:
             documents = documents.exclude(folded__contains=term)
         columns = [facet.column for facet in FACETS]
-        rows = documents.values_list("page_id", "first_published_at", "title", *columns)
-        return [(page_id, date, fold(title), *values) for page_id, date, title, *values in rows]
-
-    def columns(self):
-        columns = [[row[3 + index] for row in self.rows] for index in range(len(FACETS))]
-        return FacetColumns(FACETS, [row[0] for row in self.rows], columns)
-
-    def matching(self):
-        passing = set(self.columns().passing(self.filters).tolist())
-        return [row for row in self.rows if row[0] in passing]
-
-    def count(self):
-        return len(self.matching())
-
-    def facet_counts(self):
-        total, _title_total, counts = self.columns().count(self.filters)
-        return total, counts
-
-    def ranked_ids(self, sort, total, limit, offset):
-        rows = self.matching()
-        if sort == "relevance" and self.include:
-            rows.sort(
-                key=lambda row: (all(term in row[2] for term in self.include), row[1], row[0]),
-                reverse=True,
-            )
-        else:
-            rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
-        return [row[0] for row in rows[offset : offset + limit]]
+        rows = list(documents.values_list("page_id", "first_published_at", "title", *columns))
+        values = [[row[3 + index] for row in rows] for index in range(len(FACETS))]
+        # Microseconds since the epoch, as read from PostgreSQL: exact in a float.
+        dates = [round(row[1].timestamp() * 1_000_000) for row in rows]
+        in_title = [bool(include) and all(term in fold(row[2]) for term in include) for row in rows]
+        columns = FacetColumns(FACETS, [row[0] for row in rows], values, dates)
+        return columns.matches([row[0] for row in rows], in_title)
 
 
 def principle_sheets(request, locale, principles, size):

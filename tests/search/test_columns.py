@@ -5,7 +5,6 @@ test_library_facets.py."""
 
 from django.db import transaction
 
-import numpy as np
 import pytest
 
 from search import columns as kept
@@ -66,27 +65,38 @@ def test_counts_follow_a_change_made_after_the_columns_were_read(client, add_she
     assert search(client, phase="campagne")[0] == ["Des urnes mobiles"]
 
 
-def columns_of(ids, phases):
-    """Columns of documents with these ids and phase masks, and no other value."""
+def columns_of(ids, phases, dates=None):
+    """Columns of documents with these ids, phase masks and dates, and no other value."""
     values = [
         phases if facet.name == "phase" else [0] * len(ids) if facet.bits else [""] * len(ids)
         for facet in FACETS
     ]
-    return FacetColumns(FACETS, ids, values)
+    return FacetColumns(FACETS, ids, values, dates or [0] * len(ids))
 
 
 def test_ids_the_columns_do_not_hold_are_left_out():
     columns = columns_of([30, 10, 20], [0, 0, 0])
-    positions, known = columns.positions([20, 99, 10, 5])
-    assert columns.ids[positions].tolist() == [20, 10]
-    assert known.tolist() == [True, False, True, False]
-    assert len(columns_of([], []).positions([7])[0]) == 0
+    matches = columns.matches([20, 99, 10, 5], [True, True, False, False])
+    assert columns.ids[matches.positions].tolist() == [20, 10]
+    assert matches.in_title.tolist() == [True, False]
+    assert len(columns_of([], []).matches([7], [False])) == 0
 
 
 def test_each_match_is_counted_with_its_own_values():
     """Matches come in the table's order, not the ids': each keeps its own values."""
-    columns = columns_of([30, 10, 20], [1, 2, 4])
-    positions, _known = columns.positions([20, 30])
-    total, title_total, counts = columns.count([], positions, np.array([True, False]))
-    assert (total, title_total) == (2, 1)
+    matches = columns_of([30, 10, 20], [1, 2, 4]).matches([20, 30], [True, False])
+    passing, counts = matches.count([])
+    assert len(passing) == 2
     assert counts["phase"] == {2: 1, 0: 1}
+
+
+@pytest.mark.parametrize("first", [1, 2, 3, 5])
+def test_newest_matches_come_as_an_order_by_would_give_them(first):
+    """ORDER BY in_title DESC, first_published_at DESC, page_id DESC LIMIT first."""
+    ids, dates = [10, 20, 30, 40, 50], [300, 100, 300, 200, 100]
+    titles = {20: True, 40: True}
+    matches = columns_of(ids, [0] * 5, dates).matches(ids, [titles.get(i, False) for i in ids])
+    by_date = sorted(ids, key=lambda i: (dates[ids.index(i)], i), reverse=True)
+    assert matches.newest(first) == by_date[:first]
+    by_relevance = sorted(by_date, key=lambda i: not titles.get(i, False))
+    assert matches.newest(first, titles_first=True) == by_relevance[:first]

@@ -172,9 +172,8 @@ def test_many_results_put_title_matches_first_then_the_newest(
 
 @pytest.mark.parametrize("per_page", [2, 3])
 def test_pages_sorted_by_date_follow_each_other(client, sheet, monkeypatch, per_page):
-    # Matches sorted by date are read either by walking the date index or all at once and
-    # sorted (search.library.PostgresEngine.newest_first), depending on how many there are
-    # for the rows to read: both ways give the same pages.
+    # The newest matches of a page are chosen without sorting them all
+    # (search.columns.Matches.newest): consecutive pages still follow each other.
     monkeypatch.setattr("search.library.PER_PAGE", per_page)
     for letter in "ABCDE":
         sheet(f"{letter} urnes" if letter in "AC" else letter, "Des urnes.")
