@@ -340,9 +340,11 @@ class Engine:
     counted and ordered by the columns of search/columns.py."""
 
     passing = None
+    _matches = None
 
     def matches(self):
-        if not hasattr(self, "_matches"):
+        """Every match of the query, whatever the filters (search.columns.Matches)."""
+        if self._matches is None:
             self._matches = self.read_matches()
         return self._matches
 
