@@ -121,6 +121,9 @@ class Matches:
         }
         return passing, counts
 
+    def page_ids(self):
+        return self.columns.ids[self.positions].tolist()
+
     def newest(self, first, titles_first=False):
         """The page ids of the `first` newest matches (then by page id), those whose title
         matches first when `titles_first`: as `ORDER BY … LIMIT`, without sorting them all."""

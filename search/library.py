@@ -356,12 +356,15 @@ class Engine:
         self.passing, _counts = self.matches().count(self.filters, tally=False)
         return len(self.passing)
 
+    def passing_matches(self):
+        """The matches that pass every filter, once counted; before, there is no filter."""
+        return self.passing if self.passing is not None else self.matches()
+
     def ranked_ids(self, sort, total, limit, offset):
         """A page of ids: the newest, those whose title matches first when sorted by
         relevance."""
-        passing = self.passing if self.passing is not None else self.matches()
         titles_first = sort == "relevance" and bool(self.query)
-        return passing.newest(offset + limit, titles_first)[offset:]
+        return self.passing_matches().newest(offset + limit, titles_first)[offset:]
 
 
 class PostgresEngine(Engine):
@@ -371,15 +374,6 @@ class PostgresEngine(Engine):
         self.config = text_search_config(locale.language_code)
         self.params = {"locale": locale.pk, "config": self.config, "q": query}
         self.text_conditions = [f"d.vector @@ {self.tsquery}"] if query else []
-        self.conditions = []
-        for index, active in enumerate(filters, start=1):
-            name = f"f{index}"
-            if active.facet.bits:
-                self.params[name] = active.mask
-                self.conditions.append(f"(d.{active.facet.column} & %({name})s) <> 0")
-            else:
-                self.params[name] = active.values
-                self.conditions.append(f"d.{active.facet.column} = ANY(%({name})s)")
 
     @contextmanager
     def session(self):
@@ -412,9 +406,9 @@ class PostgresEngine(Engine):
     def tsquery(self):
         return "websearch_to_tsquery(%(config)s::regconfig, %(q)s)"
 
-    def where(self, conditions):
-        clauses = ["d.locale_id = %(locale)s", *self.text_conditions]
-        return " AND ".join(clauses + list(conditions))
+    @property
+    def where(self):
+        return " AND ".join(["d.locale_id = %(locale)s", *self.text_conditions])
 
     @property
     def in_title(self):
@@ -431,7 +425,7 @@ class PostgresEngine(Engine):
         self.execute(
             f"SELECT {TABLE_VERSION}, string_agg(int4send(d.page_id), ''), "
             f"string_agg(CASE WHEN ({self.in_title}) IS TRUE THEN '1' ELSE '0' END, '') "
-            f"FROM search_practicesearchdocument d WHERE {self.where([])}"
+            f"FROM search_practicesearchdocument d WHERE {self.where}"
         )
         version, ids, in_title = self.cursor.fetchone()
         columns = kept_columns(self.params["locale"], version, self.read)
@@ -486,12 +480,13 @@ class PostgresEngine(Engine):
         Beyond, or by date, the newest (Engine.ranked_ids)."""
         if not (sort == "relevance" and self.query and total <= FULL_RANK_LIMIT):
             return super().ranked_ids(sort, total, limit, offset)
+        # The matches that pass the filters are known: only they are read, by primary key.
         rank = f"ts_rank_cd('{RANK_WEIGHTS}', d.vector, {self.tsquery}, 1)"
         self.execute(
             f"SELECT d.page_id FROM search_practicesearchdocument d "
-            f"WHERE {self.where(self.conditions)} ORDER BY ({self.in_title}) DESC, {rank} DESC, "
+            f"WHERE d.page_id = ANY(%(ids)s) ORDER BY ({self.in_title}) DESC, {rank} DESC, "
             "d.first_published_at DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s",
-            {"limit": limit, "offset": offset},
+            {"ids": self.passing_matches().page_ids(), "limit": limit, "offset": offset},
         )
         return [row[0] for row in self.cursor.fetchall()]
 
@@ -529,12 +524,12 @@ class SimpleEngine(Engine):
             documents = documents.exclude(folded__contains=term)
         columns = [facet.column for facet in FACETS]
         rows = list(documents.values_list("page_id", "first_published_at", "title", *columns))
-        values = [[row[3 + index] for row in rows] for index in range(len(FACETS))]
+        ids = [row[0] for row in rows]
         # Microseconds since the epoch, as read from PostgreSQL: exact in a float.
         dates = [round(row[1].timestamp() * 1_000_000) for row in rows]
         in_title = [bool(include) and all(term in fold(row[2]) for term in include) for row in rows]
-        columns = FacetColumns(FACETS, [row[0] for row in rows], values, dates)
-        return columns.matches([row[0] for row in rows], in_title)
+        values = [[row[3 + index] for row in rows] for index in range(len(FACETS))]
+        return FacetColumns(FACETS, ids, values, dates).matches(ids, in_title)
 
 
 def principle_sheets(request, locale, principles, size):
