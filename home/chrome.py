@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from home.memo import request_generation, site_for_request
 from home.models import Footer, FooterLink, SiteSettings
+from home.page_urls import url_of
 from home.queries import restricted_section, view_restricted
 
 # Sections the shell links to from every page: the news feeds and the practice library.
@@ -37,6 +38,8 @@ class Chrome:
     footer_text: str = ""
     footer_links: list = field(default_factory=list)
     legal_pages: dict = field(default_factory=dict)
+    # The news index's RSS and Atom feeds ({"rss": url, "atom": url}), when there is one.
+    feeds: dict = field(default_factory=dict)
     localized_pages: dict = field(default_factory=dict)
     site_settings: SiteSettings | None = None
     alias_source: Page | None = None
@@ -119,6 +122,8 @@ def compute(request, page):
         .select_related("locale")
         .order_by("path")
     )
+    for row in pages:
+        row.link = page_link(row, request)
     by_pk = {row.pk: row for row in pages}
     alias_source = None
     if page and page.alias_of_id in by_pk:
@@ -146,6 +151,7 @@ def compute(request, page):
         return target
 
     home = localized(by_pk[site.root_page_id]) if site and site.root_page_id in by_pk else None
+    news_index = of_type(pages, page_type(NEWS_INDEX), language)
     return Chrome(
         versions=language_versions(request, page, pages),
         home=home,
@@ -164,7 +170,8 @@ def compute(request, page):
             for row in pages
             if page and 1 < row.depth < page.depth and page.path.startswith(row.path) and row.live
         ],
-        news_index=of_type(pages, page_type(NEWS_INDEX), language),
+        news_index=news_index,
+        feeds=feeds(news_index),
         library=of_type(pages, page_type(LIBRARY), language),
         footer_text=footer_text,
         footer_links=[
@@ -185,6 +192,22 @@ def compute(request, page):
         site_settings=site_settings,
         alias_source=alias_source,
     )
+
+
+def page_link(page, request):
+    """What `{% pageurl page %}` gives, computed once with the shell: the shell's pages are
+    plain `Page` rows, for which Wagtail reverses a URL pattern at each link."""
+    url = url_of(page.url_path, request)
+    return url if url is not None else page.get_url(request=request)
+
+
+def feeds(news_index):
+    """The URLs of the news feeds, as `{% routablepageurl news_index "rss" %}` gives them."""
+    if news_index is None or news_index.link is None:
+        return {}
+    routable = news_index.specific_deferred
+    base = news_index.link if news_index.link.endswith("/") else news_index.link + "/"
+    return {name: base + routable.reverse_subpage(name) for name in ("rss", "atom")}
 
 
 def settings_and_footer(request, site, language):

@@ -1,5 +1,7 @@
 """The abstract page every page type of the site inherits from."""
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
@@ -37,11 +39,7 @@ def route_below(start, request, path_components):
     model = ContentType.objects.get_for_id(start.content_type_id).model_class()
     if path_components:
         depths = {start.depth + n: slug for n, slug in enumerate(path_components, start=1)}
-        candidates = Page.objects.filter(
-            path__startswith=start.path,
-            depth__in=depths,
-            slug__in=set(path_components),
-        )
+        candidates = pages_on_path(start.path, list(depths), list(set(path_components)))
         by_parent = {
             (page.path[: -start.steplen], page.slug): page
             for page in candidates
@@ -56,15 +54,36 @@ def route_below(start, request, path_components):
             model = ContentType.objects.get_for_id(child.content_type_id).model_class()
             if consumed < len(path_components) and routes_itself(model, path_components[consumed:]):
                 break
+    page = serve_queryset(model).get(pk=parent.pk)
+    if parent is not start:
+        page._cached_parent_obj = parent._cached_parent_obj
+    return page.route(request, path_components[consumed:])
+
+
+def pages_on_path(path_prefix, depths, slugs):
+    """Pages below `path_prefix` at one of `depths` with one of `slugs`: the pages a URL may
+    walk through. In SQL of its own: the ORM takes longer to build this query than the
+    database to run it. Tree paths hold only digits and capital letters, safe in LIKE."""
+    table = Page._meta.db_table
+    depth_list = ", ".join(["%s"] * len(depths))
+    slug_list = ", ".join(["%s"] * len(slugs))
+    return Page.objects.raw(
+        f"SELECT * FROM {table} WHERE path LIKE %s AND depth IN ({depth_list})"
+        f" AND slug IN ({slug_list})",
+        [f"{path_prefix}%", *depths, *slugs],
+    )
+
+
+@functools.cache
+def serve_queryset(model):
+    """The pages of `model` with what serving one reads (see `route_below`), built once per
+    process: building it costs about 1 ms of Python, filtering a copy by pk a tenth of that."""
     pages = model.objects.annotate(has_view_restrictions=view_restricted())
     if issubclass(model, BasePage):
         pages = pages.select_related(*model.serve_select_related).prefetch_related(
             "listing_image__renditions"
         )
-    page = pages.get(pk=parent.pk)
-    if parent is not start:
-        page._cached_parent_obj = parent._cached_parent_obj
-    return page.route(request, path_components[consumed:])
+    return pages
 
 
 class BasePage(Page):

@@ -5,6 +5,7 @@ rules where a page belongs to several sites."""
 from django.test import RequestFactory
 from django.utils import translation
 
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 from wagtail.models import Page, Site
 
 import pytest
@@ -61,3 +62,24 @@ def test_a_page_under_no_site_has_no_url(home):
     request = RequestFactory().get("/")
     assert orphan.get_url(request) is None
     assert url_of(orphan.url_path, request) is None
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_shell_links_its_pages_as_pageurl_and_routablepageurl_do(
+    pages, english_news_index, language
+):
+    """The shell computes its links once (home/chrome.py): each is the URL the template
+    tags would give, for the menu, the breadcrumbs, the home link and the news feeds."""
+    from home.chrome import compute
+
+    page = pages[2] if language == "fr" else pages[4]
+    request = RequestFactory().get(page.url)
+    with translation.override(language):
+        shell = compute(request, page)
+        linked = [shell.home, *shell.menu, *shell.breadcrumbs]
+        assert linked and all(row.link == row.get_url(request) for row in linked)
+        index = shell.news_index.specific
+        assert shell.feeds == {
+            name: routablepageurl({"request": request}, index, name) for name in ("rss", "atom")
+        }
+        assert shell.feeds["rss"] == ("/" if language == "fr" else "/en/") + "actualites/rss/"
