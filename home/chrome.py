@@ -67,7 +67,7 @@ def chrome(request, page):
     memo = request.__dict__.setdefault("_site_chrome", {})
     key = page.pk if page else None
     if key not in memo:
-        memo[key] = shared(request, page) if page else compute(request, page)
+        memo[key] = shared(request, page)
     return memo[key]
 
 
@@ -76,19 +76,24 @@ def shared(request, page):
     page, the language, the host and data whose every change starts a new generation of the
     page cache (pages, snippets, settings: home/page_cache.py), so it is stored under that
     generation, for as long as pages are. Searches, which the page cache never serves, are
-    rendered without its two queries. Never for a preview, whose page is a draft."""
+    rendered without its two queries. Outside Wagtail pages (the site search, errors), one
+    shell serves every URL but its language links, which follow the URL. Never for a
+    preview, whose page is a draft."""
     # Without the page cache there is no generation.
     preview = getattr(request, "is_preview", False)
     generation = None if preview else request_generation(request)
     if not generation:
         return compute(request, page)
-    key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page.pk}"
+    page_key = page.pk if page else "none"
+    key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page_key}"
     shell = cache.get(key)
     if shell is None:
         shell = compute(request, page)
         cache.set(key, shell.for_cache(), settings.PAGE_CACHE_SECONDS)
     else:
         shell.attach(request, page)
+        if page is None:
+            shell.versions = language_versions(request, None, [])
     return shell
 
 

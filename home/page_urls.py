@@ -18,6 +18,8 @@ from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
+from home.memo import site_for_request
+
 # The characters reverse() leaves unquoted in a path.
 SAFE = RFC3986_SUBDELIMS + "/~:@"
 
@@ -67,7 +69,7 @@ def url_of(url_path, request):
     if parts is None:
         return None
     site_id, root_url, path = parts
-    current = Site.find_for_request(request)
+    current = site_for_request(request)
     sites = {root.site_id for root in site_root_paths(request)}
     if (current is not None and current.pk == site_id) or len(sites) == 1:
         return path

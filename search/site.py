@@ -9,16 +9,20 @@ type is chosen, the two rankings are merged by reciprocal rank (each result scor
 
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import F, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
-from home.models import NewsPage
+from home.models import BasePage, NewsPage
+from home.page_urls import url_of
+from home.queries import restricted_section
 from knowledge.models import CharterPage, PracticeSheetPage
 from members.models import MemberPage
 
@@ -48,8 +52,11 @@ _UNSAFE = re.compile(r'[^\w\s"\'’-]', re.UNICODE)
 
 @dataclass
 class Hit:
+    """A result: a sheet page, or the row of another page (`other_rows`)."""
+
     page: object
     type: str
+    url: str = ""
     title_html: str = ""
     passage_html: str = ""
 
@@ -84,10 +91,11 @@ def other_page_models():
 def other_pages(locale):
     """Live public pages of a language that are not sheets, nor aliases (copies of a page
     not translated yet). By their types rather than "not a sheet", so that the database
-    reads the few hundred of them, not the 100,000 sheets."""
+    reads the few hundred of them, not the 100,000 sheets. The pages left out are listed
+    first, in one query: the search backend filters on indexed fields only."""
     pages = Page.objects.filter(locale=locale).type(*other_page_models())
-    aliases = list(pages.filter(alias_of__isnull=False).values_list("pk", flat=True))
-    return pages.live().public().exclude(pk__in=aliases)
+    left_out = pages.filter(Q(alias_of__isnull=False) | Q(restricted_section()))
+    return pages.live().exclude(pk__in=list(left_out.values_list("pk", flat=True)))
 
 
 def type_of(content_type_id, content_types):
@@ -137,38 +145,37 @@ class SiteSearch:
             if self.type in ("", SHEET) and self.counts[SHEET]:
                 limit, start = (PER_PAGE, offset) if self.type else (offset + PER_PAGE, 0)
                 sheet_ids = sheets.ranked_ids("relevance", self.counts[SHEET], limit, start)
+        found = []
         if self.type == SHEET:
             hits = [(SHEET, pk) for pk in sheet_ids]
         elif self.type:
             found = backend.search(parsed, self.pages_of_type(pages, self.type))
-            hits = [(self.type, page.pk) for page in found[offset : offset + PER_PAGE]]
+            found = list(found[offset : offset + PER_PAGE])
+            hits = [(self.type, page.pk) for page in found]
         else:
-            found = backend.search(parsed, pages)[: offset + PER_PAGE]
+            found = list(backend.search(parsed, pages)[: offset + PER_PAGE])
             hits = merge([(SHEET, pk) for pk in sheet_ids], [(OTHER, page.pk) for page in found])[
                 offset : offset + PER_PAGE
             ]
-        self.hits = self.load(hits)
+        shown = {pk for _key, pk in hits}
+        self.hits = self.load(hits, {page.pk: page for page in found if page.pk in shown})
         return self
 
-    def load(self, hits):
+    def load(self, hits, found):
+        """The hits with their pages: the sheets, and the rows of the `found` other pages."""
         sheets = {
             page.pk: page
             for page in library.sheets_in_order(
                 [pk for key, pk in hits if key == SHEET], with_texts=True
             )
         }
-        others = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=[pk for key, pk in hits if key != SHEET])
-            .select_related("locale")
-            .specific()
-        }
+        others = other_rows(found.values())
         loaded = []
         for key, pk in hits:
             page = sheets.get(pk) if key == SHEET else others.get(pk)
             if page is not None:
                 kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
-                loaded.append(Hit(page, kind))
+                loaded.append(Hit(page, kind, url_of(page.url_path, self.request)))
         texts = [hit_texts(hit) for hit in loaded]
 
         def show(marks):
@@ -178,6 +185,27 @@ class SiteSearch:
         config = text_search_config(self.locale.language_code)
         highlight(texts, self.query, config, show, self.batch)
         return loaded
+
+
+def other_rows(pages):
+    """What a result shows of pages other than sheets (title, link, description), by pk: one
+    query, a union over their page types (each type's table holds its `intro`), where
+    loading the specific pages costs a query per type."""
+    ids_by_model = {}
+    for page in pages:
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        ids_by_model.setdefault(model, []).append(page.pk)
+    parts = [
+        model.objects.filter(pk__in=ids)
+        .annotate(description=F("intro") if issubclass(model, BasePage) else Value(""))
+        .values("pk", "title", "url_path", "search_description", "description", "content_type_id")
+        .order_by()
+        for model, ids in ids_by_model.items()
+    ]
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {row["pk"]: SimpleNamespace(**row) for row in rows}
 
 
 def merge(*rankings):
@@ -193,10 +221,8 @@ def hit_texts(hit):
     """Title and text of a result, as its passage is chosen from."""
     if hit.type == SHEET:
         return library.document_texts(hit.page)
-    description = ""
-    if hasattr(hit.page, "get_meta_description"):
-        description = hit.page.get_meta_description() or ""
-    return hit.page.title, description
+    # As `BasePage.get_meta_description` gives it.
+    return hit.page.title, hit.page.search_description or hit.page.description
 
 
 def suggestions(request, locale, query, sheets_only=False, limit=8):

@@ -51,6 +51,21 @@ def test_a_second_render_reads_the_shell_from_the_cache(client, about, english_h
     assert "Le réseau" in shell(second)[0]
 
 
+def test_the_site_search_reads_its_shell_from_the_cache_with_links_to_its_own_url(
+    client, about, english_home
+):
+    visit(client, "/recherche/?q=budget")
+    invalidate()
+    first, first_queries = visit(client, "/recherche/?q=budget")
+    second, second_queries = visit(client, "/recherche/?q=vote")
+    # The shell's two queries, and the site with its root (home/memo.py).
+    assert second_queries == first_queries - 4
+    assert "Le réseau" in shell(second)[0]
+    # The language links are those of the URL asked, not of the URL the shell was kept for.
+    english_link = parse(second).select_one('.language-switcher a[hreflang="en"]')
+    assert english_link["href"] == "/en/search/?q=vote"
+
+
 def test_each_language_has_its_own_shell(client, about, english_home, translate):
     translate(about, title="The network")
     french, _queries = visit(client, "/le-reseau/" + SEARCHED)

@@ -77,6 +77,23 @@ def test_site_search_query_count_does_not_grow_with_the_number_of_sheets(client,
     assert count_queries(client, path) == with_three
 
 
+def test_site_search_query_count_does_not_grow_with_the_page_types_found(
+    client, add_sheets, home, news_index
+):
+    """Results of other pages are read in one query whatever their types (search/site.py
+    `other_rows`), where loading specific pages costs one query per type."""
+    from home.factories import NewsPageFactory, StandardPageFactory
+
+    add_sheets(3)
+    NewsPageFactory(parent=news_index, title="Le vote des habitants")
+    with_one_type = count_queries(client, "/recherche/?q=vote")
+    standard = StandardPageFactory(parent=home, title="Le vote en ligne")
+    StandardPageFactory(parent=home, title="Voter au budget participatif", intro="Le vote.")
+    with_two_types = count_queries(client, "/recherche/?q=vote")
+    assert with_two_types == with_one_type
+    assert f'href="{standard.url}"' in client.get("/recherche/?q=vote").content.decode()
+
+
 def test_suggestions_query_count_does_not_grow_with_the_number_of_sheets(client, add_sheets):
     add_sheets(3)
     with_three = count_queries(client, "/recherche/suggestions/?q=vot")
