@@ -206,3 +206,22 @@ def test_preview_of_a_new_sheet_shows_its_unsaved_relations(
     assert "Jeunesse et écoles" in aside
     assert "1. Donner du pouvoir d'agir aux citoyens" in aside
     assert PracticeSheetPage.objects.count() == 0
+
+
+def test_preview_of_a_sheet_shows_its_unsaved_relations_not_its_saved_ones(
+    superuser_client, add_sheet, amiens_member, rennes_member, vote, youth
+):
+    saved_source = add_sheet(rennes_member, title="Le bus de vote de Rennes")
+    new_source = add_sheet(rennes_member, title="Des urnes mobiles")
+    sheet = add_sheet(amiens_member, phases=[vote], adapted_from=[saved_source])
+    data = sheet_data(amiens_member, themes=[youth], slug=sheet.slug)
+    data["adapted_from"] = [str(new_source.pk)]
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(sheet.pk,))
+    assert superuser_client.post(url, data).json()["is_valid"]
+    page = parse(superuser_client.get(url))
+    aside = text(page.select_one(".sheet-facts"))
+    assert "Jeunesse et écoles" in aside
+    assert "Vote" not in aside
+    adapted_from = text(page.select_one("[aria-labelledby=adapted-from-title]"))
+    assert "Des urnes mobiles" in adapted_from
+    assert "Le bus de vote de Rennes" not in adapted_from
