@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -43,9 +44,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("index des actualités")
 
     def news(self):
-        """Live, public news of this index, newest first."""
+        """Live, public news of this index, newest first (without their body, which a
+        listing never shows)."""
         return (
             live_public(NewsPage.objects.child_of(self))
+            .defer("body")
             .select_related("listing_image")
             .order_by("-date", "-pk")
         )
@@ -80,13 +83,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             filters["year"] = year
         paginator = Paginator(matching, settings.NEWS_PER_PAGE)
         news_page = paginator.get_page(request.GET.get("page"))
-        news_page.object_list = list(
+        news_page.object_list = news_cards(
             self.news()
             .filter(pk__in=news_page.object_list)
-            .prefetch_related("listing_image__renditions")
+            .prefetch_related("listing_image__renditions"),
+            request,
         )
-        for news in news_page.object_list:
-            news._cached_parent_obj = self
         return self.render(
             request,
             context_overrides={
@@ -111,6 +113,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from home.feeds import LatestNewsAtomFeed
 
         return LatestNewsAtomFeed()(request, index=self)
+
+
+def news_cards(news_list, request):
+    """What the card of each news shows (components/news_card.html), its link and date
+    formatted here once rather than by a template tag and filters in each card."""
+    return [
+        {
+            "title": news.title,
+            "url": news.get_url(request),
+            "image": news.listing_image,
+            "date": news.date.isoformat(),
+            "date_shown": date_format(news.date, "DATE_FORMAT"),
+            "intro": news.intro,
+        }
+        for news in news_list
+    ]
 
 
 class NewsPage(BasePage):

@@ -97,14 +97,16 @@ class HomePage(BasePage):
         from home.memo import per_generation
         from home.queries import live_public
 
-        from .news import NewsPage
+        from .news import NewsPage, news_cards
 
         context = super().get_context(request, *args, **kwargs)
         shell = chrome(request, self)
         latest_news = list(
             live_public(
                 NewsPage.objects.filter(locale_id=self.locale_id, alias_of__isnull=True)
-            ).order_by("-date", "-pk")[:3]
+            )
+            .defer("body")
+            .order_by("-date", "-pk")[:3]
         )
         # The hero and the news cards' images with their renditions, in two queries.
         image_ids = {self.hero_image_id} | {news.listing_image_id for news in latest_news}
@@ -115,9 +117,14 @@ class HomePage(BasePage):
         for news in latest_news:
             if news.listing_image_id:
                 news.listing_image = images[news.listing_image_id]
-            if shell.news_index and news.path[: -self.steplen] == shell.news_index.path:
-                news._cached_parent_obj = shell.news_index
-        context["latest_news"] = latest_news
+        context["latest_news"] = news_cards(latest_news, request)
+        if latest_news:
+            # The index of the newest news, the one the shell knows unless it has several.
+            newest = latest_news[0]
+            news_index = shell.news_index
+            if not news_index or newest.path[: -self.steplen] != news_index.path:
+                news_index = newest.get_parent()
+            context["news_index"] = news_index
         context["hero_target"] = shell.localized_pages.get(self.hero_link_id)
         # Site-wide counts that only a change of the data behind them alters, and every
         # such change starts a new generation of the page cache (home/memo.py).
