@@ -1,6 +1,6 @@
 """The network's charter and its numbered principles."""
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import OuterRef, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
@@ -55,7 +55,6 @@ class CharterPage(BasePage):
         verbose_name_plural = _("chartes")
 
     def get_context(self, request, *args, **kwargs):
-        from search.library import principle_sheets
         from search.models import FacetBit
 
         context = super().get_context(request, *args, **kwargs)
@@ -64,9 +63,7 @@ class CharterPage(BasePage):
         ).values("bit")
         principles = list(self.principles.annotate(bit=Subquery(bit[:1])))
         # A few sheets per principle: the library, filtered by the principle, has the rest.
-        context["principles"] = principle_sheets(
-            request, self.locale, principles, SHEETS_PER_PRINCIPLE
-        )
+        context["principles"] = self.with_sheets(principles, request)
         # Links without page objects: there may be hundreds (home/page_urls.py). The rows
         # and their dates, formatted in the page's language, change only with a member
         # page: read once per generation of the page cache.
@@ -75,6 +72,30 @@ class CharterPage(BasePage):
         )
         context["adopters"] = [{**row, "url": url_of(row["url_path"], request)} for row in rows]
         return context
+
+    def with_sheets(self, principles, request):
+        """The principles (annotated with their search `bit`, None if no sheet ever had
+        it), each with how many live, public sheets of the page's language illustrate it
+        (`sheet_count`) and the SHEETS_PER_PRINCIPLE newest of them as links (`sheets`,
+        {"title", "url"}). Two queries whatever the number of sheets: the counts, which
+        PostgreSQL keeps (search.models.FacetSummary), then the newest sheets."""
+        from search.library import unfiltered_counts
+        from search.models import MAX_BITS
+
+        bits = [p.bit for p in principles if p.bit is not None and 0 <= p.bit < MAX_BITS]
+        counts, rows = {}, []
+        if bits:
+            counts = unfiltered_counts(self.locale)[1]["principle"]
+            rows = newest_sheets(self.locale_id, bits, SHEETS_PER_PRINCIPLE)
+        for principle in principles:
+            has_bit = principle.bit in bits
+            principle.sheet_count = counts.get(principle.bit, 0) if has_bit else 0
+            principle.sheets = [
+                {"title": title, "url": url_of(url_path, request)}
+                for title, url_path, mask in rows
+                if has_bit and mask & (1 << principle.bit)
+            ][:SHEETS_PER_PRINCIPLE]
+        return principles
 
     def adopter_rows(self):
         """The adopters' titles, paths and adoption dates (ISO and as the page shows it)."""
@@ -100,6 +121,36 @@ class CharterPage(BasePage):
             .filter(charter_adopted_on__isnull=False)
             .order_by("charter_adopted_on", "authority__search_name", "title", "pk")
         )
+
+
+def newest_sheets(locale_id, bits, size):
+    """(title, url_path, principles mask) of the `size` newest sheets of each principle bit
+    in the search table (which holds live, public sheets only), newest first.
+
+    One statement, written out: built with the ORM (a limited subquery per principle, their
+    union, the pages of its ids) it costs ~10 ms of Python to compile at each visit, many
+    times what PostgreSQL takes to run it. Each limited part walks the search table's date
+    index (search_practice_recent) until it has `size` sheets of its principle; each is a
+    subquery of its own, as SQLite allows no LIMIT in a UNION."""
+    from search.models import PracticeSearchDocument
+
+    documents = PracticeSearchDocument._meta.db_table
+    newest = " UNION ALL ".join(
+        f"SELECT page_id FROM (SELECT page_id FROM {documents}"
+        " WHERE locale_id = %s AND (principles & %s) <> 0"
+        f" ORDER BY first_published_at DESC, page_id DESC LIMIT %s) AS newest_{number}"
+        for number in range(len(bits))
+    )
+    sql = (
+        f"SELECT page.title, page.url_path, document.principles FROM {Page._meta.db_table} page"
+        f" JOIN {documents} document ON document.page_id = page.id"
+        f" WHERE page.id IN ({newest})"
+        " ORDER BY page.first_published_at DESC, page.id DESC"
+    )
+    params = [value for bit in bits for value in (locale_id, 1 << bit, size)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class Principle(TranslatableMixin, Orderable):
