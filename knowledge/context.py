@@ -213,14 +213,14 @@ def localized_principles(page, rows):
     return sorted(principles, key=lambda principle: principle.sort_order or 0)
 
 
-def principles_context(principles, shell, request):
+def principles_context(principles, shell):
     """Each principle with its number and its anchor on the charter in the page's language
     (found by the site's shell, see `PracticeSheetPage.linked_page_ids`)."""
     illustrated = []
     for principle in principles:
         charter = shell.localized_pages.get(principle.page_id)
         number = (principle.sort_order or 0) + 1
-        url = f"{charter.get_url(request)}#principe-{number}" if charter else None
+        url = f"{charter.link}#principe-{number}" if charter else None
         illustrated.append({"number": number, "title": principle.name, "url": url})
     return illustrated
 
@@ -285,7 +285,7 @@ def sheet_context(page, request):
         "library_url": library_url,
         "member": member,
         "taxonomies": taxonomies,
-        "illustrated_principles": principles_context(principles, shell, request),
+        "illustrated_principles": principles_context(principles, shell),
         "documents": documents_context(page),
         "contacts": contact_context(page, member, rows),
         "adapted_from": adapted_from,
