@@ -120,18 +120,16 @@ def _coord(value: float) -> float:
     return round(value, 2)
 
 
-def _summary(data: list[tuple[int, float]], unit: str) -> str:
-    (first_year, first_value), (last_year, last_value) = data[0], data[-1]
+def _summary(labelled: list[tuple[int, str]]) -> str:
+    """One sentence from the (year, formatted value) pairs of the years with data."""
+    (first_year, first_label), (last_year, last_label) = labelled[0], labelled[-1]
     if first_year == last_year:
-        return _("En %(year)s : %(value)s.") % {
-            "year": first_year,
-            "value": _with_unit(format_number(first_value), unit),
-        }
+        return _("En %(year)s : %(value)s.") % {"year": first_year, "value": first_label}
     return _("De %(first_year)s à %(last_year)s, de %(first_value)s à %(last_value)s.") % {
         "first_year": first_year,
         "last_year": last_year,
-        "first_value": _with_unit(format_number(first_value), unit),
-        "last_value": _with_unit(format_number(last_value), unit),
+        "first_value": first_label,
+        "last_value": last_label,
     }
 
 
@@ -164,6 +162,8 @@ def bar_chart(
         for point, value in zip(points, values, strict=True)
         if value is not None
     ]
+    # Each value formatted once, for the table, the bars and the summary.
+    labels = [None if value is None else _with_unit(format_number(value), unit) for value in values]
 
     chart = {
         "chart_id": chart_id,
@@ -176,10 +176,10 @@ def bar_chart(
         "rows": [
             {
                 "year": str(point.year),
-                "value": None if value is None else _with_unit(format_number(value), unit),
+                "value": label,
                 "missing": value is None,
             }
-            for point, value in zip(points, values, strict=True)
+            for point, value, label in zip(points, values, labels, strict=True)
         ],
     }
     if not data:
@@ -218,7 +218,7 @@ def bar_chart(
             )
         else:
             bar_height = value / top * plot_height
-            formatted = _with_unit(format_number(value), unit)
+            formatted = labels[index]
             bars.append(
                 {
                     "year": point.year,
@@ -237,7 +237,13 @@ def bar_chart(
 
     chart.update(
         {
-            "desc": _summary(data, unit),
+            "desc": _summary(
+                [
+                    (point.year, label)
+                    for point, label in zip(points, labels, strict=True)
+                    if label is not None
+                ]
+            ),
             "width": width,
             "height": height,
             "view_box": f"0 0 {width} {height}",

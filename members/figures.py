@@ -2,7 +2,7 @@
 open data (the home page's key figures count the same members in SQL, see
 `members/wagtail_hooks.py`)."""
 
-from django.db.models import F, FloatField, Min, OuterRef, Subquery
+from django.db.models import F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast, NullIf
 
 
@@ -10,11 +10,14 @@ def with_figures(member_pages):
     """Annotate member pages with their latest budget, first year and € per inhabitant."""
     from members.models import Edition
 
-    latest = Edition.objects.filter(page=OuterRef("pk")).order_by("-year")
+    editions = Edition.objects.filter(page=OuterRef("pk"))
+    latest = editions.order_by("-year")
     return member_pages.annotate(
         latest_amount=Subquery(latest.values("amount")[:1]),
         latest_year=Subquery(latest.values("year")[:1]),
-        first_year=Min("editions__year"),
+        # A subquery rather than MIN() over joined editions: no GROUP BY of every column
+        # of the pages (a sort of wide rows), and nothing at all when it is not selected.
+        first_year=Subquery(editions.order_by("year").values("year")[:1]),
     ).annotate(
         # A float division: SQLite would divide integers as integers. No population gives
         # no figure: PostgreSQL refuses a division by zero (real communes have 0 inhabitants).

@@ -52,4 +52,10 @@ class Authority(models.Model):
 
     @property
     def kind_label(self):
-        return self.epci_type or self.get_kind_display()
+        return self.label_of(self.kind, self.epci_type)
+
+    @classmethod
+    def label_of(cls, kind, epci_type):
+        """The label of an authority known by its kind and EPCI type: its nature for an
+        EPCI ("Métropole"), else its kind's label."""
+        return epci_type or dict(cls.Kind.choices).get(kind, kind)

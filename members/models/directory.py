@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from home.memo import per_generation
@@ -12,6 +13,7 @@ from home.models import BasePage
 from home.queries import live_public
 from members.columns import EDITION_COLUMNS, MEMBER_COLUMNS
 from members.figures import member_rows, totals, with_figures
+from members.templatetags.member_tags import Figures
 
 from .authority import Authority
 
@@ -33,6 +35,48 @@ SORTS = {
         [F("amount_per_inhabitant").desc(nulls_last=True), *BY_NAME],
     ),
 }
+
+
+# What a member's card shows, read as plain rows rather than pages.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "authority__kind",
+    "authority__epci_type",
+    "authority__region",
+    "authority__population",
+    "latest_amount",
+    "latest_year",
+    "amount_per_inhabitant",
+)
+
+
+def member_card(row, request, figures):
+    """A member's card from its row (CARD_FIELDS), formatted here once rather than by a
+    template tag and filters per card (`figures`: a `member_tags.Figures`)."""
+    from home.page_urls import url_of
+    from members.referential import region_name
+    from members.templatetags.member_tags import MISSING
+
+    region, population = row["authority__region"], row["authority__population"]
+    return {
+        "title": row["title"],
+        "url": url_of(row["url_path"], request),
+        "kind": Authority.label_of(row["authority__kind"], row["authority__epci_type"]),
+        "region": (region_name(region) or region) if region else "",
+        "population": (
+            MISSING if population is None else figures.number(population, force_grouping=True)
+        ),
+        "latest_amount": figures.euros(row["latest_amount"]),
+        "latest_year": row["latest_year"],
+        "amount_per_inhabitant": figures.euros(row["amount_per_inhabitant"], 2),
+    }
+
+
+def column_list(columns):
+    """The `<dt>`/`<dd>` pairs documenting a file's columns, joined here rather than by a
+    template loop over some thirty columns."""
+    return format_html_join("", "<dt><code>{}</code></dt><dd>{}</dd>", columns.items())
 
 
 class MemberIndexPage(BasePage):
@@ -64,15 +108,19 @@ class MemberIndexPage(BasePage):
         selected = self.selected_filters(request, choices)
         members = self.apply_filters(with_figures(members), selected)
         sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
-        paginator = Paginator(members.order_by(*SORTS[sort][1]), settings.MEMBERS_PER_PAGE)
+        paginator = Paginator(
+            members.order_by(*SORTS[sort][1]).values(*CARD_FIELDS), settings.MEMBERS_PER_PAGE
+        )
         if not selected:
             # Every member is listed: the rows already tell how many (Paginator.count is a
             # cached property; set, it spares a COUNT of the annotated query, 3 ms).
             paginator.count = len(rows)
         members_page = paginator.get_page(request.GET.get("page"))
         query = {**selected, "sort": sort} if sort != "name" else dict(selected)
+        figures = Figures()
         context.update(
             members_page=members_page,
+            member_cards=[member_card(row, request, figures) for row in members_page],
             page_range=paginator.get_elided_page_range(members_page.number),
             choices=choices,
             selected=selected,
@@ -80,8 +128,8 @@ class MemberIndexPage(BasePage):
             sorts={key: label for key, (label, _order) in SORTS.items()},
             filter_query=urlencode(query) + "&" if query else "",
             open_data_columns=[
-                {"name": "membres.csv", "columns": MEMBER_COLUMNS},
-                {"name": "editions.csv", "columns": EDITION_COLUMNS},
+                {"name": "membres.csv", "columns": column_list(MEMBER_COLUMNS)},
+                {"name": "editions.csv", "columns": column_list(EDITION_COLUMNS)},
             ],
         )
         return context
