@@ -102,9 +102,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         shell = chrome(request, self)
         latest_news = list(
-            live_public(
-                NewsPage.objects.filter(locale_id=self.locale_id, alias_of__isnull=True)
-            )
+            live_public(NewsPage.objects.filter(locale_id=self.locale_id, alias_of__isnull=True))
             .defer("body")
             .order_by("-date", "-pk")[:3]
         )
