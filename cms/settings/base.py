@@ -151,6 +151,17 @@ else:
             "LOCATION": str(CACHE_DIR / "generation"),
         },
     }
+# The renditions Wagtail finds for an image, kept in each process's memory: Wagtail writes
+# every rendition it serves to this cache, one write per image, size and format at each
+# render, which the file cache turns into a file written and a folder listed (news cards:
+# about 1.5 ms a picture). Keys hold the image file's hash, its focal point and the filter,
+# so that a changed image is never read from a stale entry.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
