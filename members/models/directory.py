@@ -13,7 +13,7 @@ from home.models import BasePage
 from home.queries import live_public
 from members.columns import EDITION_COLUMNS, MEMBER_COLUMNS
 from members.figures import member_rows, totals, with_figures
-from members.templatetags.member_tags import Figures
+from members.templatetags.member_tags import MISSING, Figures
 
 from .authority import Authority
 
@@ -56,7 +56,6 @@ def member_card(row, request, figures):
     template tag and filters per card (`figures`: a `member_tags.Figures`)."""
     from home.page_urls import url_of
     from members.referential import region_name
-    from members.templatetags.member_tags import MISSING
 
     region, population = row["authority__region"], row["authority__population"]
     return {

@@ -21,6 +21,7 @@ from rest_framework import serializers
 from home.models import BasePage
 from members.forms import MemberPageForm
 from members.permissions import AttributedToMember
+from members.templatetags.member_tags import MISSING, Figures
 from members.validation import edition_errors
 
 FIRST_POSSIBLE_YEAR = 1989  # Porto Alegre's first participatory budget
@@ -152,7 +153,6 @@ class MemberPage(AttributedToMember, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from members.charts import ChartPoint, bar_chart
-        from members.templatetags.member_tags import Figures
 
         context = super().get_context(request, *args, **kwargs)
         editions = sorted(self.editions.all(), key=lambda edition: edition.year)
@@ -172,7 +172,6 @@ class MemberPage(AttributedToMember, BasePage):
 def edition_cells(edition, figures):
     """The cells of an edition's row in the profile's table, formatted here once rather
     than by a template filter per cell (`figures`: a `member_tags.Figures`)."""
-    from members.templatetags.member_tags import MISSING
 
     def count(value):
         return MISSING if value is None else figures.number(value)
