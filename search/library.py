@@ -36,6 +36,7 @@ from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
+from .batch import several_statements_cursor
 from .columns import FacetColumns, kept_columns
 from .documents import text_search_config, uses_postgres
 from .highlight import highlight, simple_terms
@@ -400,7 +401,7 @@ class PostgresEngine(Engine):
     def session(self):
         """Statements of one search. A query that may hold a phrase (anything but words and
         spaces) is first turned into PostgreSQL's tsquery text, to plan how it is matched."""
-        with connection.cursor() as cursor:
+        with several_statements_cursor() as cursor:
             self.cursor = cursor
             if self.query and not PLAIN_WORDS.fullmatch(self.query):
                 self.execute(f"SELECT {self.tsquery}::text")

@@ -116,7 +116,16 @@ DATABASES = {
 # PostgreSQL compiles a plan to machine code (JIT) once its estimated cost is high, as for
 # any query over the page tree at 100,000 pages: 0.4 s of compilation for a query that
 # runs in milliseconds. A web site's short queries never gain from it.
-POSTGRES_OPTIONS = {"options": "-c jit=off"}
+POSTGRES_OPTIONS = {
+    "options": "-c jit=off",
+    # Parameters bound by the server, so that psycopg prepares a statement from its third run
+    # on a connection, and PostgreSQL reuses its plan: planning a page's many-join queries
+    # (the specific page with its member and image, its relations) costs 1–3 ms each, more
+    # than running them. Statements sent several at once use a cursor of their own
+    # (search/batch.py).
+    "server_side_binding": True,
+    "prepare_threshold": 2,
+}
 
 
 def with_postgres_options(database):
