@@ -20,8 +20,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.queries import live_public
+from home.renditions import renditions_for
 
 from .base import BasePage
+
+# The template of the cards of a list of news (news_cards gives what it shows).
+NEWS_CARD = "components/news_card.html"
 
 
 class NewsPageTag(TaggedItemBase):
@@ -86,7 +90,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         news_page.object_list = news_cards(
             self.news()
             .filter(pk__in=news_page.object_list)
-            .prefetch_related("listing_image__renditions"),
+            .prefetch_related(renditions_for("listing_image__renditions", NEWS_CARD)),
             request,
         )
         return self.render(

@@ -96,8 +96,9 @@ class HomePage(BasePage):
         from home.chrome import chrome
         from home.memo import per_generation
         from home.queries import live_public
+        from home.renditions import filter_specs_of
 
-        from .news import NewsPage, news_cards
+        from .news import NEWS_CARD, NewsPage, news_cards
 
         context = super().get_context(request, *args, **kwargs)
         shell = chrome(request, self)
@@ -108,7 +109,11 @@ class HomePage(BasePage):
         )
         # The hero and the news cards' images with their renditions, in two queries.
         image_ids = {self.hero_image_id} | {news.listing_image_id for news in latest_news}
-        images = get_image_model().objects.filter(pk__in=image_ids - {None}).prefetch_renditions()
+        images = (
+            get_image_model()
+            .objects.filter(pk__in=image_ids - {None})
+            .prefetch_renditions(*filter_specs_of(self.get_template(request), NEWS_CARD))
+        )
         images = {image.pk: image for image in images}
         if self.hero_image_id:
             self.hero_image = images[self.hero_image_id]

@@ -49,3 +49,58 @@ def test_filters_are_built_once_per_template(monkeypatch, library, built):
 
 def test_a_missing_image_renders_nothing():
     assert render("site_images", TAGS[0], None) == ""
+
+
+def count_built(monkeypatch):
+    built = []
+    original = wagtailimages_tags.Picture.__html__
+
+    def counted(picture):
+        built.append(picture)
+        return original(picture)
+
+    monkeypatch.setattr(wagtailimages_tags.Picture, "__html__", counted)
+    return built
+
+
+def test_a_pictures_html_is_built_once_then_kept(monkeypatch):
+    built = count_built(monkeypatch)
+    image = ImageFactory()
+    first = render("site_images", TAGS[0], image)
+    assert render("site_images", TAGS[0], image) == first
+    assert len(built) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"focal_point_x": 10, "focal_point_y": 10, "focal_point_width": 5, "focal_point_height": 5},
+        {"title": "Un autre titre"},
+    ],
+)
+def test_a_changed_image_gets_new_html(change):
+    image = ImageFactory()
+    tag = '{% picture photo format-jpeg fill-{40x30,80x60} sizes="100vw" %}'
+    before = render("site_images", tag, image)
+    for field, value in change.items():
+        setattr(image, field, value)
+    image.save()
+    after = render("site_images", tag, image)
+    assert after != before
+    assert after == render("wagtailimages_tags", tag, image)
+
+
+def test_other_attributes_get_other_html():
+    image = ImageFactory()
+    assert "Une photo" in render("site_images", TAGS[2], image)
+    other = TAGS[2].replace("Une photo", "Une autre photo")
+    assert "Une autre photo" in render("site_images", other, image)
+
+
+def test_a_missing_files_placeholder_is_not_kept(monkeypatch):
+    built = count_built(monkeypatch)
+    image = ImageFactory()
+    image.file.storage.delete(image.file.name)
+    for _ in range(2):
+        assert "not-found" in render("site_images", TAGS[0], image)
+    assert len(built) == 2
