@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 import numpy as np
 
 from home.page_urls import url_of
-from knowledge.models import Audience, Phase, PracticeSheetPage, Principle, Theme
+from knowledge.models import Audience, Phase, Principle, Theme
 from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
@@ -278,18 +278,6 @@ def engine_for(locale, query, filters):
     return engine(locale, query, filters)
 
 
-def sheets_in_order(ids, with_texts=False):
-    """The sheets of these ids, in their order; `with_texts`: with the title and text of
-    their search documents (`document_title`, `document_text`), in the same query."""
-    pages = PracticeSheetPage.objects.filter(pk__in=ids).select_related(
-        "member__authority", "locale"
-    )
-    if with_texts:
-        pages = pages.annotate(**document_fields())
-    by_pk = {page.pk: page for page in pages} if ids else {}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
-
-
 # A result's columns, by the sheet's id: its page, its member's page and authority, and its
 # search document (the title and text its passage is chosen from; none if it has just been
 # removed from the search table).
@@ -335,18 +323,8 @@ def result_rows(ids, request):
     return sheets
 
 
-def document_fields():
-    """The title and text of a sheet's search document, as annotations of a sheet query."""
-    documents = PracticeSearchDocument.objects.filter(page_id=OuterRef("pk"))
-    return {
-        "document_title": Subquery(documents.values("title")[:1]),
-        "document_text": Subquery(documents.values("text")[:1]),
-    }
-
-
 def document_texts(sheet):
-    """(title, text) of a sheet loaded `with_texts`, or of a row of `result_rows`, as its
-    passage is chosen from."""
+    """(title, text) of a row of `result_rows`, as its passage is chosen from."""
     if sheet.document_title is None:
         return sheet.title, ""
     return sheet.document_title, sheet.document_text

@@ -52,7 +52,7 @@ _UNSAFE = re.compile(r'[^\w\s"\'’-]', re.UNICODE)
 
 @dataclass
 class Hit:
-    """A result: a sheet page, or the row of another page (`other_rows`)."""
+    """A result: the row of a sheet (`library.result_rows`) or of another page (`other_rows`)."""
 
     page: object
     type: str
@@ -163,12 +163,8 @@ class SiteSearch:
 
     def load(self, hits, found):
         """The hits with their pages: the sheets, and the rows of the `found` other pages."""
-        sheets = {
-            page.pk: page
-            for page in library.sheets_in_order(
-                [pk for key, pk in hits if key == SHEET], with_texts=True
-            )
-        }
+        sheet_ids = [pk for key, pk in hits if key == SHEET]
+        sheets = {row.pk: row for row in library.result_rows(sheet_ids, self.request)}
         others = other_rows(found.values())
         loaded = []
         for key, pk in hits:
@@ -243,9 +239,9 @@ def suggestions(request, locale, query, sheets_only=False, limit=8):
             items.append(
                 {"title": page.title, "url": page.get_url(request), "type": str(TYPE_LABELS[kind])}
             )
-    sheets = library.sheets_in_order(suggested_sheets(locale, words, limit - len(items)))
+    sheets = library.result_rows(suggested_sheets(locale, words, limit - len(items)), request)
     items.extend(
-        {"title": sheet.title, "url": sheet.get_url(request), "type": str(TYPE_LABELS[SHEET])}
+        {"title": sheet.title, "url": sheet.url, "type": str(TYPE_LABELS[SHEET])}
         for sheet in sheets
     )
     return items
