@@ -6,12 +6,13 @@ a private page or a draft revision; whatever the query string holds, the answer 
 (or JSON) that echoes the query escaped, never an error; the number of SQL queries does not
 grow with the number of pages or results."""
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -19,6 +20,7 @@ from wagtail.models import Locale
 
 from home.memo import per_generation
 from knowledge.models import PracticeSheetPage
+from members.templatetags.member_tags import Figures
 
 from . import library, site, stats
 from .batch import Batch
@@ -26,20 +28,21 @@ from .models import UnansweredQuery
 from .ratelimit import limit_searches, limit_suggestions
 from .text import clean_query, fold
 
-
-@dataclass
-class Choice:
-    """One checkbox of a facet, with its count."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
+# A facet's checkbox with its label, written by one format_html() per choice: as nine
+# template variables each (localized count, escaped name, value and label), the seventy
+# checkboxes of the library cost ~3 ms to render.
+CHECKBOX = (
+    '<li><input type="checkbox" id="facet-{name}-{number}" name="{name}" value="{value}"'
+    '{checked}> <label for="facet-{name}-{number}">{label}'
+    ' <span class="facet-count">({count})</span></label></li>'
+)
 
 
 def facet_groups(search, vocabulary):
-    """The facets as the template shows them: values with a count, and the ticked ones."""
+    """The facets as the template shows them: the checkboxes of the values with a count,
+    and of the ticked ones."""
     selected = {active.facet.name: active.values for active in search.filters}
+    figures = Figures()
     groups = []
     for facet in library.FACETS:
         counts = search.counts.get(facet.name, {})
@@ -49,14 +52,23 @@ def facet_groups(search, vocabulary):
         options = list(vocabulary.options[facet.name].values())
         if facet.name == "region":
             options.sort(key=lambda option: fold(option.label))
-        choices = []
+        checkboxes = []
         for option in options:
             count = counts.get(option.bit if facet.bits else option.value, 0)
             ticked = option.value in selected.get(facet.name, [])
             if count or ticked:
-                choices.append(Choice(option.value, option.label, count, ticked))
-        if choices:
-            groups.append({"name": facet.name, "legend": facet.legend, "choices": choices})
+                checkbox = format_html(
+                    CHECKBOX,
+                    name=facet.name,
+                    number=len(checkboxes) + 1,
+                    value=option.value,
+                    checked=mark_safe(" checked") if ticked else "",
+                    label=option.label,
+                    count=figures.number(count),
+                )
+                checkboxes.append(checkbox)
+        if checkboxes:
+            groups.append({"name": facet.name, "legend": facet.legend, "checkboxes": checkboxes})
     return groups
 
 
