@@ -2,9 +2,11 @@
 
     python -m bench.inprocess '{"home": "/", "sheet": "/fiches-pratiques/..."}'
 
-Prints {name: {"status", "queries", "ms"}} as JSON. Each page is rendered once to warm up
-(image renditions, Wagtail's cached site roots), then with a query string of its own, so
-that a full-page cache, if any, misses: the queries are those of an uncached render."""
+Prints {name: {"status", "queries", "ms"}} as JSON. The process is set up as a gunicorn
+worker is, by the WSGI module (URLs loaded, templates compiled, what is loaded frozen out
+of the garbage collector's sight). Each page is rendered once to warm up (image
+renditions, Wagtail's cached site roots), then with a query string of its own, so that a
+full-page cache, if any, misses: the queries are those of an uncached render."""
 
 import json
 import statistics
@@ -51,4 +53,5 @@ def measure(paths):
 
 if __name__ == "__main__":
     env.setup_django()
+    import cms.wsgi  # noqa: F401 (sets the process up as gunicorn's workers)
     print(json.dumps(measure(json.loads(sys.argv[1]))))
