@@ -12,7 +12,6 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -62,7 +61,7 @@ def facet_groups(search, vocabulary):
                     name=facet.name,
                     number=len(checkboxes) + 1,
                     value=option.value,
-                    checked=mark_safe(" checked") if ticked else "",
+                    checked=" checked" if ticked else "",
                     label=option.label,
                     count=figures.number(count),
                 )

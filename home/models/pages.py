@@ -98,13 +98,13 @@ class HomePage(BasePage):
         from home.queries import live_public
         from home.renditions import filter_specs_of
 
-        from .news import NEWS_CARD, NewsPage, news_cards
+        from .news import CARD_FIELDS, NEWS_CARD, NewsPage, news_cards
 
         context = super().get_context(request, *args, **kwargs)
         shell = chrome(request, self)
         latest_news = list(
             live_public(NewsPage.objects.filter(locale_id=self.locale_id, alias_of__isnull=True))
-            .defer("body")
+            .only(*CARD_FIELDS, "path")
             .order_by("-date", "-pk")[:3]
         )
         # The hero and the news cards' images with their renditions, in two queries.
