@@ -125,19 +125,25 @@ class Server:
 
     def get(self, path):
         """(status, body, seconds) of one GET, on a new connection as gunicorn's sync
-        workers close each one; the status is the error's name when none came back."""
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT)
+        workers close each one; the status is the error's name when none came back. An
+        HTTP/1.0 request on a plain socket: http.client's parsing of the headers cost the
+        client more CPU than a cached page costs the server, so that the client, not the
+        server, set the ceiling of the cached runs and of the static file."""
         started = time.perf_counter()
         try:
-            connection.request("GET", path, headers={"Host": HOST})
-            response = connection.getresponse()
-            body = response.read()
-            return response.status, body, time.perf_counter() - started
+            with socket.create_connection((HOST, self.port), timeout=REQUEST_TIMEOUT) as client:
+                client.sendall(f"GET {path} HTTP/1.0\r\nHost: {HOST}\r\n\r\n".encode())
+                chunks = []
+                while chunk := client.recv(65536):
+                    chunks.append(chunk)
+            head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+            return int(head.split(b" ", 2)[1]), body, time.perf_counter() - started
         except OSError as error:
             self.failed = True
             return type(error).__name__, b"", time.perf_counter() - started
-        finally:
-            connection.close()
+        except (IndexError, ValueError):
+            self.failed = True
+            return "BadStatusLine", b"", time.perf_counter() - started
 
     def cache_status(self, path):
         """The X-Cache header of one GET ("hit" or "miss"), "-" when the page has none."""
