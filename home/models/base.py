@@ -3,7 +3,7 @@
 import functools
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
@@ -63,14 +63,24 @@ def route_below(start, request, path_components):
 def pages_on_path(path_prefix, depths, slugs):
     """Pages below `path_prefix` at one of `depths` with one of `slugs`: the pages a URL may
     walk through. In SQL of its own: the ORM takes longer to build this query than the
-    database to run it. Tree paths hold only digits and capital letters, safe in LIKE."""
+    database to run it. Tree paths hold only digits and capital letters, safe in LIKE.
+    The columns are named, not `*`: a connection keeps the plan of a statement it runs
+    again, and PostgreSQL refuses to run one whose `*` a migration has since widened."""
     table = Page._meta.db_table
     depth_list = ", ".join(["%s"] * len(depths))
     slug_list = ", ".join(["%s"] * len(slugs))
     return Page.objects.raw(
-        f"SELECT * FROM {table} WHERE path LIKE %s AND depth IN ({depth_list})"
+        f"SELECT {page_columns()} FROM {table} WHERE path LIKE %s AND depth IN ({depth_list})"
         f" AND slug IN ({slug_list})",
         [f"{path_prefix}%", *depths, *slugs],
+    )
+
+
+@functools.cache
+def page_columns():
+    """The columns of Page's own table, as its model knows them."""
+    return ", ".join(
+        connection.ops.quote_name(field.column) for field in Page._meta.concrete_fields
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from wagtail.models import Site
 
+import psycopg
 import pytest
 
 from home.factories import StandardPageFactory
@@ -90,3 +91,32 @@ def test_routing_costs_the_same_queries_at_any_depth(tree):
     assert counts[1] == counts[2]
     # The site, the root in the active language, the pages along the path, the page.
     assert counts[2] <= 4
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements")
+@pytest.mark.django_db(transaction=True)
+def test_routing_survives_a_migration_that_adds_a_column_to_the_page_table(client, home):
+    # A worker's connection keeps the plans of the statements it runs again
+    # (cms/settings/base.py); a plan that read `*` would be refused once a migration, on
+    # another connection, added a column: every page would fail until the worker restarts.
+    StandardPageFactory(parent=home, slug="le-reseau")
+    for number in range(4):
+        assert client.get(f"/le-reseau/?visit={number}").status_code == 200
+    migration = psycopg.connect(conninfo(), autocommit=True)
+    try:
+        migration.execute("ALTER TABLE wagtailcore_page ADD COLUMN added_by_a_migration int")
+        assert client.get("/le-reseau/?visit=after").status_code == 200
+    finally:
+        migration.execute("ALTER TABLE wagtailcore_page DROP COLUMN added_by_a_migration")
+        migration.close()
+
+
+def conninfo():
+    settings = connection.settings_dict
+    return psycopg.conninfo.make_conninfo(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        host=settings["HOST"],
+        port=settings["PORT"] or None,
+        password=settings["PASSWORD"] or None,
+    )
