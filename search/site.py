@@ -165,13 +165,13 @@ class SiteSearch:
         """The hits with their pages: the sheets, and the rows of the `found` other pages."""
         sheet_ids = [pk for key, pk in hits if key == SHEET]
         sheets = {row.pk: row for row in library.result_rows(sheet_ids, self.request)}
-        others = other_rows(found.values())
+        others = other_rows(found.values(), self.request)
         loaded = []
         for key, pk in hits:
             page = sheets.get(pk) if key == SHEET else others.get(pk)
             if page is not None:
                 kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
-                loaded.append(Hit(page, kind, url_of(page.url_path, self.request)))
+                loaded.append(Hit(page, kind, page.url))
         texts = [hit_texts(hit) for hit in loaded]
 
         def show(marks):
@@ -183,10 +183,11 @@ class SiteSearch:
         return loaded
 
 
-def other_rows(pages):
-    """What a result shows of pages other than sheets (title, link, description), by pk: one
-    query, a union over their page types (each type's table holds its `intro`), where
-    loading the specific pages costs a query per type."""
+def other_rows(pages, request):
+    """What a result shows of pages other than sheets (title, link, description), by pk, as
+    `library.result_rows` gives it of sheets: one query, a union over their page types (each
+    type's table holds its `intro`), where loading the specific pages costs a query per
+    type."""
     ids_by_model = {}
     for page in pages:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
@@ -201,7 +202,7 @@ def other_rows(pages):
     if not parts:
         return {}
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return {row["pk"]: SimpleNamespace(**row) for row in rows}
+    return {row["pk"]: SimpleNamespace(**row, url=url_of(row["url_path"], request)) for row in rows}
 
 
 def merge(*rankings):
