@@ -55,17 +55,18 @@ class FacetColumns:
     def matches(self, ids=None, in_title=None):
         """The Matches of these page ids (every document by default); ids it does not hold
         (changed since it was read, a race of milliseconds) are left out. `in_title` tells
-        for each id whether its title matches."""
+        for each id whether its title matches, if known (else see Matches.with_titles)."""
         if ids is None:
-            positions = np.arange(len(self.ids))
-            return Matches(self, positions, np.zeros(len(positions), dtype=bool))
+            return Matches(self, np.arange(len(self.ids)))
         ids = np.asarray(ids, dtype=np.int64)
-        in_title = np.asarray(in_title, dtype=bool)
+        if in_title is not None:
+            in_title = np.asarray(in_title, dtype=bool)
         if not len(self.ids):
-            return Matches(self, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool))
+            return Matches(self, ids[:0], None if in_title is None else in_title[:0])
         positions = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
         known = self.ids[positions] == ids
-        return Matches(self, positions[known], in_title[known])
+        in_title = None if in_title is None else in_title[known]
+        return Matches(self, positions[known], in_title)
 
     def accepts(self, active, positions):
         """Whether each document at `positions` has a value ticked in the filter `active`."""
@@ -91,11 +92,11 @@ class FacetColumns:
 @dataclass
 class Matches:
     """Documents a search matches: their positions in `columns` and whether their titles
-    match the query."""
+    match the query (None until known)."""
 
     columns: FacetColumns
     positions: np.ndarray
-    in_title: np.ndarray
+    in_title: np.ndarray | None = None
 
     def __len__(self):
         return len(self.positions)
@@ -109,7 +110,8 @@ class Matches:
         for passed in passes:
             failed += ~passed
         everywhere = failed == 0
-        passing = Matches(self.columns, self.positions[everywhere], self.in_title[everywhere])
+        in_title = None if self.in_title is None else self.in_title[everywhere]
+        passing = Matches(self.columns, self.positions[everywhere], in_title)
         if not tally:
             return passing, {}
         rows = {facet.name: everywhere for facet in self.columns.facets}
@@ -124,11 +126,18 @@ class Matches:
     def page_ids(self):
         return self.columns.ids[self.positions].tolist()
 
+    def with_titles(self, title_ids):
+        """The same matches, knowing whose titles match: those of `title_ids`."""
+        in_title = np.isin(self.columns.ids[self.positions], np.asarray(title_ids, dtype=np.int64))
+        return Matches(self.columns, self.positions, in_title)
+
     def newest(self, first, titles_first=False):
         """The page ids of the `first` newest matches (then by page id), those whose title
         matches first when `titles_first`: as `ORDER BY … LIMIT`, without sorting them all."""
         key = self.columns.recency[self.positions]
         if titles_first:
+            if self.in_title is None:
+                raise ValueError("Which titles match is not known: see with_titles()")
             key = key + self.in_title * len(self.columns)
         top = np.arange(len(key))
         if first < len(key):

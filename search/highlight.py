@@ -16,9 +16,10 @@ HEADLINE_OPTIONS = (
     f'StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
 )
 TITLE_HEADLINE_OPTIONS = f'HighlightAll=true, StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
-# ts_headline reads the whole text it is given: it gets this much around the first place
-# where a word of the query seems to be.
-WINDOW_BEFORE, WINDOW_AFTER = 600, 1400
+# ts_headline reads the whole text it is given, stemming every word: it gets this much
+# around the first place where a word of the query seems to be, some 150 words for its two
+# fragments of 28. Twice as much cost 4 ms more for a page of 20 results.
+WINDOW_BEFORE, WINDOW_AFTER = 300, 700
 PASSAGE_WORDS = 40
 
 _PHRASE = re.compile(r'(-?)"([^"]*)"')

@@ -133,6 +133,17 @@ def test_matching_passage_is_highlighted(client, sheet):
     assert [mark.get_text() for mark in html.select(".result-title mark")] == ["urnes"]
 
 
+def test_passage_is_found_far_into_a_long_sheet(client, sheet):
+    # ts_headline is given the part of the text around the first match only.
+    sheet(
+        "Fiche longue",
+        "Au début il y avait une réunion. " * 300 + "Ensuite, les urnes ont circulé.",
+    )
+    passage = get_page(client, library_url(q="urnes")).select_one(".result-passage")
+    assert [mark.get_text() for mark in passage.select("mark")] == ["urnes"]
+    assert "circulé" in passage.get_text()
+
+
 def test_highlighted_text_is_escaped(client, sheet):
     sheet("Des <b>urnes</b> mobiles", summary="Des urnes <script>alert(1)</script>.")
     response = client.get(library_url(q="urnes"))
@@ -154,12 +165,16 @@ def test_english_pages_are_searched_with_english_rules(
 @pytest.mark.parametrize(
     ("per_page", "pages"), [(2, [["C", "A"], ["D", "B"]]), (3, [["C", "A", "D"], ["B"]])]
 )
+@pytest.mark.parametrize("candidates", [1, 4])
 def test_many_results_put_title_matches_first_then_the_newest(
-    client, sheet, monkeypatch, per_page, pages
+    client, sheet, monkeypatch, per_page, pages, candidates
 ):
     # Beyond FULL_RANK_LIMIT results, no rank is computed: title matches, then the others,
-    # each by date.
+    # each by date. On PostgreSQL, the titles of the newest candidates are checked first:
+    # with one per result, the two newest hold one title match only, and every title is
+    # then read; with four, they are all the matches.
     monkeypatch.setattr("search.library.FULL_RANK_LIMIT", 1)
+    monkeypatch.setattr("search.library.TITLE_CANDIDATES", candidates)
     monkeypatch.setattr("search.library.PER_PAGE", per_page)
     sheet("A urnes")
     sheet("B", "Des urnes. Des urnes. Des urnes.")
