@@ -177,34 +177,40 @@ def build_row(sheet, bits):
     )
 
 
+# The documents and their vectors, written by one statement (a data-modifying WITH).
 UPSERT_SQL = """
-INSERT INTO search_practicesearchdocument (
-    page_id, locale_id, first_published_at, phases, themes, audiences, principles, years,
-    region, kind, population, title, text, folded, title_vector, vector, word_pairs
-)
-SELECT r.page_id, r.locale_id, r.first_published_at, r.phases, r.themes, r.audiences,
-    r.principles, r.years, r.region, r.kind, r.population, r.title,
-    concat_ws(' ', nullif(r.summary, ''), nullif(r.body, '')), '',
-    t.title_vector, v.vector, search_word_pairs(v.vector)
-FROM unnest(
-    %s::bigint[], %s::bigint[], %s::timestamptz[], %s::bigint[], %s::bigint[], %s::bigint[],
-    %s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
-    %s::text[], %s::text[]
-) AS r(page_id, locale_id, first_published_at, phases, themes, audiences, principles, years,
-    region, kind, population, config, title, summary, body)
-CROSS JOIN LATERAL (SELECT to_tsvector(r.config::regconfig, r.title) AS title_vector) t
-CROSS JOIN LATERAL (
-    SELECT setweight(t.title_vector, 'A')
+WITH v AS (
+    SELECT r.*, t.title_vector,
+        setweight(t.title_vector, 'A')
         || setweight(to_tsvector(r.config::regconfig, r.summary), 'B')
         || setweight(to_tsvector(r.config::regconfig, r.body), 'C') AS vector
-) v
+    FROM unnest(
+        %s::bigint[], %s::bigint[], %s::timestamptz[], %s::bigint[], %s::bigint[],
+        %s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[],
+        %s::text[], %s::text[], %s::text[], %s::text[]
+    ) AS r(page_id, locale_id, first_published_at, phases, themes, audiences, principles,
+        years, region, kind, population, config, title, summary, body)
+    CROSS JOIN LATERAL (SELECT to_tsvector(r.config::regconfig, r.title) AS title_vector) t
+), documents AS (
+    INSERT INTO search_practicesearchdocument (
+        page_id, locale_id, first_published_at, phases, themes, audiences, principles,
+        years, region, kind, population, title, text, folded, title_vector
+    )
+    SELECT page_id, locale_id, first_published_at, phases, themes, audiences, principles,
+        years, region, kind, population, title,
+        concat_ws(' ', nullif(summary, ''), nullif(body, '')), '', title_vector
+    FROM v
+    ON CONFLICT (page_id) DO UPDATE SET
+        locale_id = EXCLUDED.locale_id, first_published_at = EXCLUDED.first_published_at,
+        phases = EXCLUDED.phases, themes = EXCLUDED.themes, audiences = EXCLUDED.audiences,
+        principles = EXCLUDED.principles, years = EXCLUDED.years, region = EXCLUDED.region,
+        kind = EXCLUDED.kind, population = EXCLUDED.population, title = EXCLUDED.title,
+        text = EXCLUDED.text, folded = '', title_vector = EXCLUDED.title_vector
+)
+INSERT INTO search_practicesearchvector (page_id, locale_id, vector, word_pairs)
+SELECT page_id, locale_id, vector, search_word_pairs(vector) FROM v
 ON CONFLICT (page_id) DO UPDATE SET
-    locale_id = EXCLUDED.locale_id, first_published_at = EXCLUDED.first_published_at,
-    phases = EXCLUDED.phases, themes = EXCLUDED.themes, audiences = EXCLUDED.audiences,
-    principles = EXCLUDED.principles, years = EXCLUDED.years, region = EXCLUDED.region,
-    kind = EXCLUDED.kind, population = EXCLUDED.population, title = EXCLUDED.title,
-    text = EXCLUDED.text, folded = '', title_vector = EXCLUDED.title_vector,
-    vector = EXCLUDED.vector, word_pairs = EXCLUDED.word_pairs
+    locale_id = EXCLUDED.locale_id, vector = EXCLUDED.vector, word_pairs = EXCLUDED.word_pairs
 """
 
 

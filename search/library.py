@@ -1,7 +1,7 @@
 """The practice library's search: French (or English) full text, filters with a count per
 value, sort by relevance or date, pages, and the matching passage of each result.
 
-Rules, each tested in tests/search/: only the search table is read, which holds live,
+Rules, each tested in tests/search/: only the search tables are read, which hold live,
 public sheets only (search/documents.py), in the language of the page; filter values that
 do not exist are ignored; values of one filter add up (OR), filters combine (AND), and the
 counts of a filter's values are those the visitor would get by ticking them, the other
@@ -9,12 +9,13 @@ filters being kept ("multi-select" faceting). The number of SQL queries does not
 the number of sheets, results or filters.
 
 On PostgreSQL the text is matched by `websearch_to_tsquery` (quotes for a phrase, `-` to
-exclude, `or`; never an error on punctuation) against the GIN-indexed vector. One query
-reads the ids of the matches; the facet columns each process keeps (search/columns.py)
-filter, count and order them; up to FULL_RANK_LIMIT matches, one more query orders them by
-PostgreSQL's rank. The page of results is then read, and the passages of its rows only
-highlighted. On SQLite, which `make run` uses, words are matched as accent-folded
-substrings, with less linguistic finesse."""
+exclude, `or`; never an error on punctuation) against the GIN-indexed vectors (a narrow
+table of their own). One query reads the ids of the matches; the facet columns each
+process keeps (search/columns.py) filter, count and order them; up to FULL_RANK_LIMIT
+matches, one more query orders them by PostgreSQL's rank, beyond, by title match and date.
+The page of results is then read, and the passages of its rows only highlighted. On
+SQLite, which `make run` uses, words are matched as accent-folded substrings, with less
+linguistic finesse."""
 
 import functools
 import json
@@ -434,7 +435,7 @@ class PostgresEngine(Engine):
         # Ids as 4-byte integers: 25,000 matches in 100 kB.
         self.execute(
             f"SELECT {TABLE_VERSION}, string_agg(int4send(d.page_id), '') "
-            f"FROM search_practicesearchdocument d WHERE {self.where}"
+            f"FROM search_practicesearchvector d WHERE {self.where}"
         )
         version, ids = self.cursor.fetchone()
         columns = kept_columns(self.params["locale"], version, self.read)
@@ -512,9 +513,10 @@ class PostgresEngine(Engine):
         if not (sort == "relevance" and self.query and total <= FULL_RANK_LIMIT):
             return super().ranked_ids(sort, total, limit, offset)
         # The matches that pass the filters are known: only they are read, by primary key.
-        rank = f"ts_rank_cd('{RANK_WEIGHTS}', d.vector, {self.tsquery}, 1)"
+        rank = f"ts_rank_cd('{RANK_WEIGHTS}', v.vector, {self.tsquery}, 1)"
         self.execute(
-            f"SELECT d.page_id FROM search_practicesearchdocument d "
+            "SELECT d.page_id FROM search_practicesearchdocument d "
+            "JOIN search_practicesearchvector v ON v.page_id = d.page_id "
             f"WHERE d.page_id = ANY(%(ids)s) ORDER BY ({self.in_title}) DESC, {rank} DESC, "
             "d.first_published_at DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s",
             {"ids": self.passing_matches().page_ids(), "limit": limit, "offset": offset},

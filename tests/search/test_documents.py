@@ -5,14 +5,17 @@ is deleted, and rebuilt whole by `manage.py rebuild_practice_search`."""
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 import pytest
 
 from knowledge.factories import PhaseFactory
 from knowledge.models import Phase
 from members.factories import authority
-from search.models import FacetBit, PracticeSearchDocument
+from search.models import FacetBit, PracticeSearchDocument, PracticeSearchVector
 
+from .conftest import postgres_only
 from .helpers import search
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +30,41 @@ def test_publishing_a_sheet_writes_its_document(add_sheet, vote):
     bit = FacetBit.objects.get(facet="phase", key=vote.translation_key).bit
     assert document.phases == 1 << bit
     assert document.years == sum(1 << (year - 1989) for year in (2020, 2021, 2022))
+
+
+@postgres_only
+def test_a_document_and_its_words_are_written_and_removed_together(add_sheet, translate_sheet):
+    sheet = add_sheet(title="Des urnes mobiles")
+    english = translate_sheet(sheet, title="Mobile ballot boxes")
+    rows = dict(PracticeSearchVector.objects.values_list("document_id", "locale_id"))
+    assert rows == {sheet.pk: sheet.locale_id, english.pk: english.locale_id}
+    sheet.unpublish()
+    assert list(PracticeSearchVector.objects.values_list("document_id", flat=True)) == [english.pk]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_moving_the_words_to_their_own_table_loses_none(client, add_sheet):
+    sheet = add_sheet(title="Des urnes mobiles", summary="Les urnes circulent en ville.")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0004_table_version")])
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT vector::text, word_pairs::text FROM search_practicesearchdocument"
+            )
+            before = cursor.fetchall()
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT page_id, vector::text, word_pairs::text FROM search_practicesearchvector"
+        )
+        after = cursor.fetchall()
+    assert "'circulent':6B" in before[0][0]
+    assert after == [(sheet.pk, *before[0])]
+    assert search(client, q="circulent")[0] == ["Des urnes mobiles"]
 
 
 def test_republishing_a_sheet_updates_its_document(client, add_sheet):
