@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from .batch import Batch
 from .documents import uses_postgres
-from .text import START_MARK, STOP_MARK, fold, fold_in_place, marked
+from .text import START_MARK, STOP_MARK, fold, fold_in_place, folded_pattern, marked
 
 HEADLINE_OPTIONS = (
     f'MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … ", '
@@ -60,10 +60,9 @@ def truncate_words(text, count=PASSAGE_WORDS):
 def first_match(text, terms):
     """Where the first of the terms seems to be in the text (accent-folded, its first five
     letters), or None."""
-    folded = fold_in_place(text)
-    positions = [folded.find(term[:5]) for term in terms]
-    positions = [position for position in positions if position >= 0]
-    return min(positions) if positions else None
+    prefixes = tuple(sorted({term[:5] for term in terms if term}))
+    match = folded_pattern(prefixes).search(text or "") if prefixes else None
+    return match.start() if match else None
 
 
 def window(text, terms):

@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from home.memo import per_generation
 from knowledge.models import PracticeSheetPage
-from members.templatetags.member_tags import Figures
+from members.templatetags.member_tags import Figures, region_label
 
 from . import library, site, stats
 from .batch import Batch
@@ -35,6 +35,36 @@ CHECKBOX = (
     '{checked}> <label for="facet-{name}-{number}">{label}'
     ' <span class="facet-count">({count})</span></label></li>'
 )
+
+
+# A result of the library, written by one format_html(): as a dozen template variables
+# each, the twenty results of a page cost 1.5 ms to render.
+RESULT = (
+    '<li class="result"><h3 class="result-title"><a href="{url}">{title}</a></h3>'
+    '<p class="result-meta">{meta}</p><p class="result-passage">{passage}</p></li>'
+)
+
+
+def result_items(results):
+    """The HTML of each result: its title and passage marked, its member, région and
+    years."""
+    items = []
+    for result in results:
+        sheet = result.sheet
+        years = str(sheet.year_start)
+        if sheet.year_end and sheet.year_end != sheet.year_start:
+            years += f"–{sheet.year_end}"
+        place = [sheet.member_title, region_label(sheet.region) if sheet.region else "", years]
+        items.append(
+            format_html(
+                RESULT,
+                url=sheet.url,
+                title=result.title_html,
+                meta=" · ".join(part for part in place if part),
+                passage=result.passage_html,
+            )
+        )
+    return items
 
 
 def facet_groups(search, vocabulary):
@@ -173,6 +203,7 @@ def library_page_context(page, request):
             batch=batch,
         )
     batch.run()
+    context["result_items"] = result_items(search.results)
     return context
 
 
