@@ -79,14 +79,34 @@ class FacetColumns:
     def tally(self, facet, positions):
         """{value or bit: count} of a facet over the documents at `positions`."""
         if facet.bits:
-            masks = self.masks[facet.name][positions]
-            bits = self.bits[facet.name]
-            counts = {bit: int(np.count_nonzero(masks & (1 << bit))) for bit in bits}
+            counts = bit_counts(self.masks[facet.name][positions], self.bits[facet.name])
         else:
             values = self.values[facet.name]
             numbers = np.bincount(self.codes[facet.name][positions], minlength=len(values))
             counts = dict(zip(values, numbers.tolist(), strict=True))
         return {key: number for key, number in counts.items() if key != "" and number}
+
+
+# Whether bit b of the byte value v is set: _BYTE_BITS[v, b].
+_BYTE_BITS = np.unpackbits(
+    np.arange(256, dtype=np.uint8)[:, None], axis=1, bitorder="little"
+).astype(np.int64)
+
+
+def bit_counts(masks, bits):
+    """{bit: how many of the masks have it} for these bits. The masks' bytes are counted by
+    value, one byte after the other, and the counts of the values that have a bit added up:
+    testing 25,000 masks bit after bit took three times longer."""
+    if not bits or not len(masks):
+        return dict.fromkeys(bits, 0)
+    octets = np.ascontiguousarray(masks, dtype="<i8").view(np.uint8).reshape(-1, 8)
+    counts = np.concatenate(
+        [
+            np.bincount(octets[:, byte], minlength=256) @ _BYTE_BITS
+            for byte in range(max(bits) // 8 + 1)
+        ]
+    )
+    return {bit: int(counts[bit]) for bit in bits}
 
 
 @dataclass

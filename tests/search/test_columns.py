@@ -5,10 +5,11 @@ test_library_facets.py."""
 
 from django.db import transaction
 
+import numpy as np
 import pytest
 
 from search import columns as kept
-from search.columns import FacetColumns
+from search.columns import FacetColumns, bit_counts
 from search.library import FACETS
 from search.models import SearchTableVersion
 
@@ -100,3 +101,12 @@ def test_newest_matches_come_as_an_order_by_would_give_them(first):
     assert matches.newest(first) == by_date[:first]
     by_relevance = sorted(by_date, key=lambda i: not titles.get(i, False))
     assert matches.newest(first, titles_first=True) == by_relevance[:first]
+
+
+@pytest.mark.parametrize("bits", [[0], [3, 9], [7, 8, 40, 62]])
+def test_bit_counts_count_the_masks_that_have_each_bit(bits):
+    rng = np.random.default_rng(7)
+    masks = rng.integers(0, 1 << 63, 1_000, dtype=np.int64)
+    expected = {bit: sum(1 for mask in masks.tolist() if mask >> bit & 1) for bit in bits}
+    assert bit_counts(masks, bits) == expected
+    assert bit_counts(masks[:0], bits) == dict.fromkeys(bits, 0)
