@@ -157,7 +157,6 @@ def library_context(page, request, query, truncated, batch):
     )
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)
-    page_obj.object_list = search.results
     items = query_items(search)
     return {
         "search": search,
