@@ -1,6 +1,5 @@
-"""Statements that nothing else waits for, sent to PostgreSQL in one round trip: the
-highlighting of a page of results and the counting of the search with its promotions are
-independent, so they cost one query, not two."""
+"""Statements that nothing else waits for, sent to PostgreSQL in one round trip: counting a
+search and reading its promotions cost one query, not two."""
 
 from contextlib import contextmanager
 

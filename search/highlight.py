@@ -1,29 +1,35 @@
-"""The matching passage of each result, query words marked: PostgreSQL's `ts_headline` with
-the language's rules, or, on SQLite, accent-folded words found in Python. Escaped HTML in
-both cases, whatever the page text holds. Also the query words as SQLite searches them."""
+"""The passage of each result where the query's words are, and its title, those words
+marked, as escaped HTML whatever the text holds. A word is marked when its stem is that of
+a word of the query: Snowball's French or English stemmer, the one PostgreSQL's text search
+configurations use (search/migrations/0001), so that what is marked is what was matched.
+
+In Python, on every database: PostgreSQL's `ts_headline` parsed and stemmed every word of a
+thousand characters per result (5 ms for a page of twenty results, more than finding the
+matches); here, only the words that start like a word of the query are stemmed. Also the
+terms that SQLite searches, accent-folded."""
 
 import re
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .batch import Batch
-from .documents import uses_postgres
-from .text import START_MARK, STOP_MARK, fold, fold_in_place, folded_pattern, marked
+import Stemmer
 
-HEADLINE_OPTIONS = (
-    f'MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … ", '
-    f'StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
-)
-TITLE_HEADLINE_OPTIONS = f'HighlightAll=true, StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
-# ts_headline reads the whole text it is given, stemming every word: it gets this much
-# around the first place where a word of the query seems to be, some 150 words for its two
-# fragments of 28. Twice as much cost 3 ms more for a page of 20 results.
-WINDOW_BEFORE, WINDOW_AFTER = 300, 700
+from .text import fold, folded_words
+
+# A passage shows up to FRAGMENTS stretches of FRAGMENT_WORDS words, each starting
+# WORDS_BEFORE words before a marked word, as PostgreSQL's ts_headline showed them.
+FRAGMENTS = 2
+FRAGMENT_WORDS = 28
+WORDS_BEFORE = 8
+# Without a marked word in the text (the title matched), its start.
 PASSAGE_WORDS = 40
+ELLIPSIS = " … "
 
 _PHRASE = re.compile(r'(-?)"([^"]*)"')
 _WORD = re.compile(r"\w+")
+_SPACED = re.compile(r"\S+")
 # Words too common to mean anything, French and English.
 SIMPLE_STOP_WORDS = frozenset(
     "a au aux avec ce ces d dans de des du elle en et il ils l la le les leur lui ma mais me "  # noqa: SIM905
@@ -32,24 +38,57 @@ SIMPLE_STOP_WORDS = frozenset(
 )
 
 
+def query_parts(query):
+    """(excluded, folded words, is a phrase) of each quoted phrase and each word of a query.
+    Stop words and `or` are left out of words, not of phrases."""
+    for negative, phrase in _PHRASE.findall(query):
+        yield bool(negative), _WORD.findall(fold(phrase)), True
+    for token in _PHRASE.sub(" ", query).split():
+        words = [word for word in _WORD.findall(fold(token)) if word not in SIMPLE_STOP_WORDS]
+        yield token.startswith("-"), [word for word in words if word != "or"], False
+
+
 def simple_terms(query):
-    """(terms to find, terms to exclude) of a query, accent-folded, plurals without their s
-    or x; quoted phrases are one term."""
+    """(terms to find, terms to exclude) of a query, as SQLite searches them: accent-folded,
+    plurals without their s or x; a quoted phrase is one term."""
 
     def stem(word):
         return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
     include, exclude = [], []
-    for negative, phrase in _PHRASE.findall(query):
-        words = [stem(word) for word in _WORD.findall(fold(phrase))]
-        if words:
-            (exclude if negative else include).append(" ".join(words))
-    for token in _PHRASE.sub(" ", query).split():
-        negative = token.startswith("-")
-        for word in _WORD.findall(fold(token)):
-            if word not in SIMPLE_STOP_WORDS and word != "or":
-                (exclude if negative else include).append(stem(word))
+    for negative, words, phrase in query_parts(query):
+        terms = [" ".join(map(stem, words))] if phrase and words else list(map(stem, words))
+        (exclude if negative else include).extend(terms)
     return include, exclude
+
+
+class Marker:
+    """Finds the words of a text that stand for the words of a query: same stem."""
+
+    def __init__(self, query, language_code):
+        # One stemmer per search: PyStemmer's are not to be shared between threads.
+        self.stemmer = Stemmer.Stemmer(
+            "english" if (language_code or "").startswith("en") else "french"
+        )
+        self.stems = {
+            self.stemmer.stemWord(word)
+            for negative, words, _phrase in query_parts(query)
+            if not negative
+            for word in words
+            if word not in SIMPLE_STOP_WORDS
+        }
+        # A stem is its word's start but for its last letter ("payer" → "pai", "travaux" →
+        # "traval"): words are found by the start of their stems, then stemmed.
+        starts = {stem[: max(1, min(len(stem) - 1, 5))] for stem in self.stems}
+        self.pattern = folded_words(tuple(sorted(starts))) if starts else None
+
+    def words(self, text):
+        """(start, end) of each word of the text whose stem is one of the query's."""
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            if self.stemmer.stemWord(fold(match.group())) in self.stems:
+                yield match.span()
 
 
 def truncate_words(text, count=PASSAGE_WORDS):
@@ -57,91 +96,64 @@ def truncate_words(text, count=PASSAGE_WORDS):
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def first_match(text, terms):
-    """Where the first of the terms seems to be in the text (accent-folded, its first five
-    letters), or None."""
-    prefixes = tuple(sorted({term[:5] for term in terms if term}))
-    match = folded_pattern(prefixes).search(text or "") if prefixes else None
-    return match.start() if match else None
+def fragment_start(text, position):
+    """Where the fragment around a word at `position` starts: WORDS_BEFORE words before."""
+    head = max(0, position - 40 * WORDS_BEFORE)
+    starts = [match.start() for match in _SPACED.finditer(text, head, position)]
+    if head and starts and starts[0] == head and not text[head - 1].isspace():
+        starts.pop(0)  # a word cut by `head`
+    return starts[-WORDS_BEFORE] if len(starts) >= WORDS_BEFORE else (starts[0] if starts else 0)
 
 
-def window(text, terms):
-    """The part of a long text where the query's words seem to be, cut between words."""
-    position = first_match(text, terms) or 0
-    start = max(0, position - WINDOW_BEFORE)
-    if start:
-        start = text.find(" ", start) + 1
-    end = text.rfind(" ", 0, position + WINDOW_AFTER) if len(text) > position + WINDOW_AFTER else -1
-    return text[start : end if end > start else None]
+def fragment_end(text, start):
+    ends = [match.end() for match in islice(_SPACED.finditer(text, start), FRAGMENT_WORDS)]
+    return ends[-1] if ends else len(text)
 
 
-def mark_terms(text, terms):
-    """Escaped text with the words that start with a term marked."""
-    if not terms:
-        return escape(text)
-    folded = fold_in_place(text)
-    spans = sorted(
-        match.span()
-        for term in terms
-        for match in re.finditer(r"\b" + re.escape(term) + r"\w*", folded)
-    )
-    out, last = [], 0
-    for start, end in spans:
-        if start >= last:
-            out.append(f"{escape(text[last:start])}<mark>{escape(text[start:end])}</mark>")
-            last = end
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308
-
-
-def passage_around(text, terms):
-    position = first_match(text, terms)
-    if position is None:
-        return truncate_words(text)
-    start = text.rfind(" ", 0, max(0, position - 80)) + 1
-    return ("… " if start else "") + truncate_words(text[start:])
-
-
-def highlight(texts, query, config, then, batch=None):
-    """`then` gets the (title HTML, passage HTML) of each (title, text): query words marked,
-    escaped. One query on PostgreSQL (`config` is the text search configuration), sent with
-    the `batch` when one is given (then `then` is called when it runs), none elsewhere."""
-    if not texts:
-        then([])
-        return
-    if not query:
-        then([(escape(title), escape(truncate_words(text))) for title, text in texts])
-        return
-    terms = simple_terms(query)[0]
-    if config and uses_postgres():
-        now = batch is None
-        batch = batch or Batch()
-        batch.add(
-            """
-            SELECT ts_headline(%s::regconfig, t.title, q.query, %s),
-                ts_headline(%s::regconfig, t.body, q.query, %s)
-            FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(title, body, n)
-            CROSS JOIN (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query) q
-            ORDER BY t.n
-            """,
-            [
-                config,
-                TITLE_HEADLINE_OPTIONS,
-                config,
-                HEADLINE_OPTIONS,
-                [title for title, _text in texts],
-                [window(text, terms) for _title, text in texts],
-                config,
-                query,
-            ],
-            lambda rows: then([(marked(title), marked(passage)) for title, passage in rows]),
+def marked_html(text, spans, start=0, end=None):
+    """Escaped HTML of text[start:end] with the words at `spans` in <mark>."""
+    out, last = [], start
+    for span_start, span_end in spans:
+        out.append(
+            f"{escape(text[last:span_start])}<mark>{escape(text[span_start:span_end])}</mark>"
         )
-        if now:
-            batch.run()
-        return
-    then(
-        [
-            (mark_terms(title, terms), mark_terms(passage_around(text, terms), terms))
-            for title, text in texts
-        ]
-    )
+        last = span_end
+    out.append(escape(text[last:end]))
+    return "".join(out)
+
+
+def passage(text, marker):
+    """Escaped HTML of up to FRAGMENTS stretches of the text around its marked words, or of
+    its start when none is marked."""
+    fragments = []  # [start, end, spans]
+    for span in marker.words(text):
+        if fragments and span[0] < fragments[-1][1]:
+            fragments[-1][2].append(span)
+            continue
+        if len(fragments) == FRAGMENTS:
+            break
+        start = max(fragment_start(text, span[0]), fragments[-1][1] if fragments else 0)
+        fragments.append([start, fragment_end(text, start), [span]])
+    if not fragments:
+        return escape(truncate_words(text))
+    out, last = ["… " if fragments[0][0] else ""], 0
+    for index, (start, end, spans) in enumerate(fragments):
+        if index:
+            gap = text[last:start]
+            out.append(gap if gap.isspace() or not gap else ELLIPSIS)
+        out.append(marked_html(text, spans, start, end))
+        last = end
+    out.append(" …" if text[last:].strip() else "")
+    return "".join(out)
+
+
+def highlight(texts, query, language_code):
+    """(title HTML, passage HTML) of each (title, text): the query's words marked in the
+    whole title, and in the passage of the text where they are."""
+    if not query:
+        return [(escape(title), escape(truncate_words(text))) for title, text in texts]
+    marker = Marker(query, language_code)
+    return [
+        (mark_safe(marked_html(title, list(marker.words(title)))), mark_safe(passage(text, marker)))  # noqa: S308
+        for title, text in texts
+    ]

@@ -15,7 +15,7 @@ process keeps (search/columns.py) filter, count and order them; up to FULL_RANK_
 matches, one more query orders them by PostgreSQL's rank, beyond, by title match and date.
 The page of results is then read, and the passages of its rows only highlighted. On
 SQLite, which `make run` uses, words are matched as accent-folded substrings, with less
-linguistic finesse."""
+linguistic finesse; passages are chosen and marked alike on both (search/highlight.py)."""
 
 import functools
 import json
@@ -253,10 +253,8 @@ class Search:
         return (self.page_number - 1) * PER_PAGE
 
 
-def run(request, locale, query, filters, sort, page_number, batch=None):
-    """Search the library: total, facet counts and one page of highlighted results (their
-    highlighting sent with the `batch` when one is given: the results are there once it has
-    run)."""
+def run(request, locale, query, filters, sort, page_number):
+    """Search the library: total, facet counts and one page of highlighted results."""
     search = Search(locale, query, filters, sort, page_number)
     engine = engine_for(locale, query, filters)
     with engine.session():
@@ -264,16 +262,10 @@ def run(request, locale, query, filters, sort, page_number, batch=None):
         search.page_number = clamp_page(search.page_number, search.total)
         ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
     sheets = result_rows(ids, request)
-    texts = [document_texts(sheet) for sheet in sheets]
-
-    def show(marks):
-        # In place: the page of results shown already holds this list.
-        search.results[:] = [
-            Result(sheet, title, passage)
-            for sheet, (title, passage) in zip(sheets, marks, strict=True)
-        ]
-
-    highlight(texts, query, engine.config, show, batch)
+    marks = highlight([document_texts(sheet) for sheet in sheets], query, locale.language_code)
+    search.results = [
+        Result(sheet, title, passage) for sheet, (title, passage) in zip(sheets, marks, strict=True)
+    ]
     return search
 
 
@@ -539,8 +531,6 @@ class SimpleEngine(Engine):
     """Any database without PostgreSQL's text search: words as accent-folded substrings of
     the search table's text, a title matches when it holds them all; filtered, counted and
     ordered as on PostgreSQL (a development database has few sheets)."""
-
-    config = None
 
     def __init__(self, locale, query, filters):
         self.locale = locale

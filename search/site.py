@@ -106,10 +106,8 @@ def type_of(content_type_id, content_types):
 
 
 class SiteSearch:
-    def __init__(self, request, locale, query, type_key, page_number, batch=None):
-        """`batch`: the highlighting is sent with it (the hits are marked once it has run)."""
+    def __init__(self, request, locale, query, type_key, page_number):
         self.request = request
-        self.batch = batch
         self.locale = locale
         self.query = query
         self.type = type_key if type_key in TYPE_LABELS else ""
@@ -173,13 +171,9 @@ class SiteSearch:
                 kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
                 loaded.append(Hit(page, kind, page.url))
         texts = [hit_texts(hit) for hit in loaded]
-
-        def show(marks):
-            for hit, (title, passage) in zip(loaded, marks, strict=True):
-                hit.title_html, hit.passage_html = title, passage
-
-        config = text_search_config(self.locale.language_code)
-        highlight(texts, self.query, config, show, self.batch)
+        marks = highlight(texts, self.query, self.locale.language_code)
+        for hit, (title, passage) in zip(loaded, marks, strict=True):
+            hit.title_html, hit.passage_html = title, passage
         return loaded
 
 

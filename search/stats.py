@@ -15,16 +15,14 @@ from .documents import uses_postgres
 from .models import UnansweredQuery
 
 
-def record_and_promote(request, query, total, language, scope, locale, page_types=None, batch=None):
+def record_and_promote(request, query, total, language, scope, locale, page_types=None):
     """Count a search (see `record`) and return its promotions (see `promotions`). On
-    PostgreSQL both statements go with the `batch` (the list is filled once it has run), or
-    together in one round trip without one."""
+    PostgreSQL both statements go together, in one round trip."""
     normalised = normalise_query_string(query)
     if not normalised or not uses_postgres():
         record(query, total, language, scope)
         return promotions(request, query, locale, page_types)
-    now = batch is None
-    batch = batch or Batch()
+    batch = Batch()
     shown = []
     # Counting a search may be lost in a crash rather than wait for the disk (the batch is
     # one transaction: the setting holds for its statements only).
@@ -36,8 +34,7 @@ def record_and_promote(request, query, total, language, scope, locale, page_type
         params,
         lambda rows: shown.extend(shown_promotions(request, rows, locale, page_types)),
     )
-    if now:
-        batch.run()
+    batch.run()
     return shown
 
 

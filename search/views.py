@@ -22,7 +22,6 @@ from knowledge.models import PracticeSheetPage
 from members.templatetags.member_tags import Figures, region_label
 
 from . import library, site, stats
-from .batch import Batch
 from .models import UnansweredQuery
 from .ratelimit import limit_searches, limit_suggestions
 from .text import clean_query, fold
@@ -141,9 +140,8 @@ def page_number(value):
     return max(number, 1)
 
 
-def library_context(page, request, query, truncated, batch):
-    """The context of the practice library page for a request (results once `batch` has
-    run)."""
+def library_context(page, request, query, truncated):
+    """The context of the practice library page for a request."""
     # Terms, principles and their bits change only with a new page-cache generation
     # (snippets, publishing a charter, allocating a bit): read once per generation.
     rows = per_generation(request, ("facet vocabulary",), library.vocabulary_rows)
@@ -153,7 +151,7 @@ def library_context(page, request, query, truncated, batch):
     if sort not in library.SORTS or not query:
         sort = default_sort(query)
     search = library.run(
-        request, page.locale, query, filters, sort, page_number(request.GET.get("page")), batch
+        request, page.locale, query, filters, sort, page_number(request.GET.get("page"))
     )
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)
@@ -186,8 +184,7 @@ def library_context(page, request, query, truncated, batch):
 def library_page_context(page, request):
     """The context of the practice library page: the search form, facets, results."""
     query, truncated = clean_query(request.GET.get("q", ""))
-    batch = Batch()
-    context = library_context(page, request, query, truncated, batch)
+    context = library_context(page, request, query, truncated)
     search = context["search"]
     # Counted once per search: not again for its other pages.
     if query and page_number(request.GET.get("page")) == 1:
@@ -199,9 +196,7 @@ def library_page_context(page, request):
             UnansweredQuery.Scope.LIBRARY,
             page.locale,
             page_types=[PracticeSheetPage],
-            batch=batch,
         )
-    batch.run()
     context["result_items"] = result_items(search.results)
     return context
 
@@ -219,14 +214,12 @@ def search(request):
         "selected_type": request.GET.get("type", ""),
     }
     if query:
-        batch = Batch()
         results = site.SiteSearch(
             request,
             locale,
             query,
             request.GET.get("type", ""),
             page_number(request.GET.get("page")),
-            batch,
         ).run()
         context["results"] = results
         context["selected_type"] = results.type
@@ -239,9 +232,7 @@ def search(request):
                 get_language(),
                 UnansweredQuery.Scope.SITE,
                 locale,
-                batch=batch,
             )
-        batch.run()
     return TemplateResponse(request, "pages/search/search_page.html", context)
 
 

@@ -134,7 +134,7 @@ def test_matching_passage_is_highlighted(client, sheet):
 
 
 def test_passage_is_found_far_into_a_long_sheet(client, sheet):
-    # ts_headline is given the part of the text around the first match only.
+    # The passage is cut where the first match is, however far into the text.
     sheet(
         "Fiche longue",
         "Au début il y avait une réunion. " * 300 + "Ensuite, les urnes ont circulé.",
