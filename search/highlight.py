@@ -9,9 +9,8 @@ matches); here, only the words that start like a word of the query are stemmed. 
 terms that SQLite searches, accent-folded."""
 
 import re
-from itertools import islice
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 import Stemmer
@@ -29,7 +28,6 @@ ELLIPSIS = " … "
 
 _PHRASE = re.compile(r'(-?)"([^"]*)"')
 _WORD = re.compile(r"\w+")
-_SPACED = re.compile(r"\S+")
 # Words too common to mean anything, French and English.
 SIMPLE_STOP_WORDS = frozenset(
     "a au aux avec ce ces d dans de des du elle en et il ils l la le les leur lui ma mais me "  # noqa: SIM905
@@ -81,13 +79,18 @@ class Marker:
         # "traval"): words are found by the start of their stems, then stemmed.
         starts = {stem[: max(1, min(len(stem) - 1, 5))] for stem in self.stems}
         self.pattern = folded_words(tuple(sorted(starts))) if starts else None
+        self.known = {}  # the stem of each word met, as words recur
 
-    def words(self, text):
-        """(start, end) of each word of the text whose stem is one of the query's."""
+    def words(self, text, start=0, end=None):
+        """(start, end) of each word of text[start:end] whose stem is one of the query's."""
         if self.pattern is None:
             return
-        for match in self.pattern.finditer(text):
-            if self.stemmer.stemWord(fold(match.group())) in self.stems:
+        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+            word = match.group()
+            stem = self.known.get(word)
+            if stem is None:
+                stem = self.known[word] = self.stemmer.stemWord(fold(word))
+            if stem in self.stems:
                 yield match.span()
 
 
@@ -97,17 +100,25 @@ def truncate_words(text, count=PASSAGE_WORDS):
 
 
 def fragment_start(text, position):
-    """Where the fragment around a word at `position` starts: WORDS_BEFORE words before."""
-    head = max(0, position - 40 * WORDS_BEFORE)
-    starts = [match.start() for match in _SPACED.finditer(text, head, position)]
-    if head and starts and starts[0] == head and not text[head - 1].isspace():
-        starts.pop(0)  # a word cut by `head`
-    return starts[-WORDS_BEFORE] if len(starts) >= WORDS_BEFORE else (starts[0] if starts else 0)
+    """Where the fragment around the word at `position` starts: WORDS_BEFORE words before
+    it (words are what spaces separate: the texts are stored with single spaces)."""
+    start = position
+    for _ in range(WORDS_BEFORE):
+        space = text.rfind(" ", 0, max(0, start - 1))
+        if space < 0:
+            return 0
+        start = space + 1
+    return start
 
 
 def fragment_end(text, start):
-    ends = [match.end() for match in islice(_SPACED.finditer(text, start), FRAGMENT_WORDS)]
-    return ends[-1] if ends else len(text)
+    """Where the fragment starting at `start` ends: after FRAGMENT_WORDS words."""
+    end = start
+    for _ in range(FRAGMENT_WORDS):
+        end = text.find(" ", end + 1)
+        if end < 0:
+            return len(text)
+    return end
 
 
 def marked_html(text, spans, start=0, end=None):
@@ -124,16 +135,16 @@ def marked_html(text, spans, start=0, end=None):
 
 def passage(text, marker):
     """Escaped HTML of up to FRAGMENTS stretches of the text around its marked words, or of
-    its start when none is marked."""
-    fragments = []  # [start, end, spans]
-    for span in marker.words(text):
-        if fragments and span[0] < fragments[-1][1]:
-            fragments[-1][2].append(span)
-            continue
-        if len(fragments) == FRAGMENTS:
+    its start when none is marked. The text is read up to the end of the last stretch."""
+    fragments, position = [], 0
+    while len(fragments) < FRAGMENTS:
+        first = next(marker.words(text, position), None)
+        if first is None:
             break
-        start = max(fragment_start(text, span[0]), fragments[-1][1] if fragments else 0)
-        fragments.append([start, fragment_end(text, start), [span]])
+        start = max(fragment_start(text, first[0]), position)
+        end = fragment_end(text, start)
+        fragments.append((start, end, [first, *marker.words(text, first[1], end)]))
+        position = end
     if not fragments:
         return escape(truncate_words(text))
     out, last = ["… " if fragments[0][0] else ""], 0
@@ -151,7 +162,10 @@ def highlight(texts, query, language_code):
     """(title HTML, passage HTML) of each (title, text): the query's words marked in the
     whole title, and in the passage of the text where they are."""
     if not query:
-        return [(escape(title), escape(truncate_words(text))) for title, text in texts]
+        return [
+            (mark_safe(escape(title)), mark_safe(escape(truncate_words(text))))  # noqa: S308
+            for title, text in texts
+        ]
     marker = Marker(query, language_code)
     return [
         (mark_safe(marked_html(title, list(marker.words(title)))), mark_safe(passage(text, marker)))  # noqa: S308

@@ -6,7 +6,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from search.documents import text_search_config
-from search.highlight import FRAGMENT_WORDS, PASSAGE_WORDS, Marker, highlight, passage
+from search.highlight import (
+    FRAGMENT_WORDS,
+    PASSAGE_WORDS,
+    WORDS_BEFORE,
+    Marker,
+    highlight,
+    passage,
+)
 
 from .conftest import postgres_only
 
@@ -79,6 +86,12 @@ def test_matches_close_together_make_one_stretch():
     assert html.startswith("Une <mark>urne</mark> et")
     assert html.count("<mark>") == 2
     assert html.count("…") == 1 and html.endswith(" …")
+
+
+def test_a_text_that_starts_with_a_match_shows_its_start():
+    html = passage(f"Urnes mobiles, {words(100)} urnes", Marker("urnes", "fr"))
+    assert html.startswith("<mark>Urnes</mark> mobiles, mot")
+    assert html.endswith(" … " + "mot " * WORDS_BEFORE + "<mark>urnes</mark>")
 
 
 def test_without_a_marked_word_the_passage_is_the_start_of_the_text():
