@@ -29,6 +29,10 @@ class FacetColumns:
         self.facets = facets
         self.version = version
         self.ids = ids[order]
+        # The position of each page id, -1 for ids it does not hold: looking 25,000 matches
+        # up in it costs a tenth of a binary search of the ids.
+        self.position_of = np.full(int(self.ids[-1]) + 1 if len(ids) else 0, -1, dtype=np.int64)
+        self.position_of[self.ids] = np.arange(len(ids))
         dates = np.asarray(dates, dtype=np.int64)[order]
         self.recency = np.empty(len(ids), dtype=np.int64)
         self.recency[np.lexsort((self.ids, dates))] = np.arange(len(ids))
@@ -61,10 +65,10 @@ class FacetColumns:
         ids = np.asarray(ids, dtype=np.int64)
         if in_title is not None:
             in_title = np.asarray(in_title, dtype=bool)
-        if not len(self.ids):
-            return Matches(self, ids[:0], None if in_title is None else in_title[:0])
-        positions = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
-        known = self.ids[positions] == ids
+        positions = np.full(len(ids), -1, dtype=np.int64)
+        held = (ids >= 0) & (ids < len(self.position_of))
+        positions[held] = self.position_of[ids[held]]
+        known = positions >= 0
         in_title = None if in_title is None else in_title[known]
         return Matches(self, positions[known], in_title)
 

@@ -2,6 +2,8 @@
 them, Reports › Search terms) and queries that found nothing (Reports › Recherches sans
 résultat); and the promotions staff set for a query."""
 
+import functools
+
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -28,10 +30,9 @@ def record_and_promote(request, query, total, language, scope, locale, page_type
     # one transaction: the setting holds for its statements only).
     batch.add("SET LOCAL synchronous_commit TO OFF", [], lambda rows: None)
     batch.add(RECORD_SQL, record_params(normalised, total, language, scope), lambda rows: None)
-    sql, params = picks_of(normalised).query.sql_with_params()
     batch.add(
-        sql,
-        params,
+        picks_sql(),
+        [normalised],
         lambda rows: shown.extend(shown_promotions(request, rows, locale, page_types)),
     )
     batch.run()
@@ -106,6 +107,13 @@ def picks_of(normalised):
         .order_by("sort_order", "pk")
         .values_list(*PICK_FIELDS, "description")
     )
+
+
+@functools.cache
+def picks_sql():
+    """The SQL of `picks_of`, its one parameter the query: compiled once per process, where
+    compiling it for each search cost about 0.5 ms."""
+    return picks_of("").query.sql_with_params()[0]
 
 
 def promotions(request, query, locale, page_types=None):

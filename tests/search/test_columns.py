@@ -77,7 +77,7 @@ def columns_of(ids, phases, dates=None):
 
 def test_ids_the_columns_do_not_hold_are_left_out():
     columns = columns_of([30, 10, 20], [0, 0, 0])
-    matches = columns.matches([20, 99, 10, 5], [True, True, False, False])
+    matches = columns.matches([20, 99, 15, 10, 5], [True, True, True, False, False])
     assert columns.ids[matches.positions].tolist() == [20, 10]
     assert matches.in_title.tolist() == [True, False]
     assert len(columns_of([], []).matches([7], [False])) == 0
