@@ -150,7 +150,7 @@ else:
     CACHE_DIR = Path(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "cms.file_cache.SparingFileBasedCache",
             "LOCATION": str(CACHE_DIR),
         },
         # The page cache's generation in a folder of its own: once full, the default cache
