@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -48,23 +48,21 @@ RESULT = (
 def results_html(results):
     """The HTML of the results, one after the other: their titles and passages marked, their
     members, régions and years."""
-    items = []
-    for result in results:
-        sheet = result.sheet
-        years = str(sheet.year_start)
-        if sheet.year_end and sheet.year_end != sheet.year_start:
-            years += f"–{sheet.year_end}"
-        place = [sheet.member_title, region_label(sheet.region) if sheet.region else "", years]
-        items.append(
-            format_html(
-                RESULT,
-                url=sheet.url,
-                title=result.title_html,
-                meta=" · ".join(part for part in place if part),
-                passage=result.passage_html,
-            )
-        )
-    return format_html_join("", "{}", ((item,) for item in items))
+    return format_html_join("", RESULT, (result_fields(result) for result in results))
+
+
+def result_fields(result):
+    sheet = result.sheet
+    years = str(sheet.year_start)
+    if sheet.year_end and sheet.year_end != sheet.year_start:
+        years += f"–{sheet.year_end}"
+    place = [sheet.member_title, region_label(sheet.region) if sheet.region else "", years]
+    return {
+        "url": sheet.url,
+        "title": result.title_html,
+        "meta": " · ".join(part for part in place if part),
+        "passage": result.passage_html,
+    }
 
 
 def facets_html(search, vocabulary):
@@ -86,20 +84,21 @@ def facets_html(search, vocabulary):
             count = counts.get(option.bit if facet.bits else option.value, 0)
             ticked = option.value in selected.get(facet.name, [])
             if count or ticked:
-                checkbox = format_html(
-                    CHECKBOX,
-                    name=facet.name,
-                    number=len(checkboxes) + 1,
-                    value=option.value,
-                    checked=" checked" if ticked else "",
-                    label=option.label,
-                    count=figures.number(count),
+                checkboxes.append(
+                    {
+                        "name": facet.name,
+                        "number": len(checkboxes) + 1,
+                        "value": option.value,
+                        "checked": " checked" if ticked else "",
+                        "label": option.label,
+                        "count": figures.number(count),
+                    }
                 )
-                checkboxes.append(checkbox)
         if checkboxes:
-            checkboxes = format_html_join("", "{}", ((checkbox,) for checkbox in checkboxes))
-            groups.append(format_html(FIELDSET, legend=facet.legend, checkboxes=checkboxes))
-    return format_html_join("", "{}", ((group,) for group in groups))
+            groups.append(
+                {"legend": facet.legend, "checkboxes": format_html_join("", CHECKBOX, checkboxes)}
+            )
+    return format_html_join("", FIELDSET, groups)
 
 
 def query_items(search, without=None):
