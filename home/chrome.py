@@ -2,7 +2,7 @@
 breadcrumbs, news feeds and footer. Computed in two queries whatever the page (the site
 settings with the footer's text, then every page the shell links to, with the footer's
 links), where asking for each part and each link costs two or three queries apiece; kept
-in the cache with the page cache's generation (`shared`)."""
+in the cache with the page cache's generation, and in the memo of each process (`shared`)."""
 
 import copy
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from home.memo import request_generation, site_for_request
+from home.memo import per_generation, request_generation, site_for_request
 from home.models import Footer, FooterLink, SiteSettings
 from home.page_urls import url_of
 from home.queries import restricted_section, view_restricted
@@ -53,8 +53,10 @@ class Chrome:
         return stored
 
     def attach(self, request, page):
-        """What computing the shell leaves on the request and the page, for a stored one."""
+        """What computing the shell leaves on the request and the page, for a stored one
+        (its settings a copy of their own, as the request is attached to them)."""
         if self.site_settings is not None:
+            self.site_settings = copy.copy(self.site_settings)
             self.site_settings._request = request
             setattr(request, SiteSettings.get_cache_attr_name(), self.site_settings)
         if self.alias_source is not None:
@@ -86,14 +88,20 @@ def shared(request, page):
         return compute(request, page)
     page_key = page.pk if page else "none"
     key = f"site-chrome:{generation}:{get_language()}:{request.get_host()}:{page_key}"
+    # This process's memo first: reading the shell from the cache costs ~0.5 ms.
+    shell = per_generation(request, key, lambda: stored(request, page, key))
+    shell.attach(request, page)
+    if page is None:
+        shell.versions = language_versions(request, None, [])
+    return shell
+
+
+def stored(request, page, key):
+    """The shell from the cache shared by the processes, computed and stored on a miss."""
     shell = cache.get(key)
     if shell is None:
-        shell = compute(request, page)
-        cache.set(key, shell.for_cache(), settings.PAGE_CACHE_SECONDS)
-    else:
-        shell.attach(request, page)
-        if page is None:
-            shell.versions = language_versions(request, None, [])
+        shell = compute(request, page).for_cache()
+        cache.set(key, shell, settings.PAGE_CACHE_SECONDS)
     return shell
 
 

@@ -1,5 +1,5 @@
 """Rows every request reads and that rarely change (the site of a host, its root in each
-language), kept in this process for one generation of the page cache.
+language, the route of a path), kept in this process for one generation of the page cache.
 
 Every change that could alter them (a page published, moved or deleted, a site saved)
 starts a new generation (home/page_cache.py), and the memo starts again empty. Without a
@@ -9,6 +9,7 @@ to it (a cached parent, the specific page) never reaches the next request."""
 
 import copy
 import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.db.models import Q, Subquery
@@ -16,15 +17,18 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-# Keys hold a host and a port, which a client chooses among the allowed hosts: a bound.
-MAX_ENTRIES = 256
+# Keys hold a host and a port, which a client chooses among the allowed hosts, and paths:
+# a bound. The least recently used entry goes first, so that visits to many sheets do not
+# push out the site and roots every request reads.
+MAX_ENTRIES = 1024
 _lock = threading.Lock()
 _generation = None
-_values = {}
+_values = OrderedDict()
 
 
-def per_generation(request, key, compute):
-    """The value of `compute()` for `key`, computed once per generation in this process."""
+def per_generation(request, key, compute, keep=None):
+    """The value of `compute()` for `key`, computed once per generation in this process
+    (unless `keep(value)` says not to keep it)."""
     global _generation
     generation = request_generation(request)
     if not generation:
@@ -34,13 +38,16 @@ def per_generation(request, key, compute):
             _values.clear()
             _generation = generation
         if key in _values:
+            _values.move_to_end(key)
             return copy.copy(_values[key])
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     with _lock:
         if generation == _generation:
-            if len(_values) >= MAX_ENTRIES:
-                _values.clear()
             _values[key] = value
+            while len(_values) > MAX_ENTRIES:
+                _values.popitem(last=False)
     return copy.copy(value)
 
 

@@ -160,8 +160,10 @@ def is_watched(model):
     )
 
 
-def model_saved(sender, **kwargs):
-    if is_watched(sender):
+def model_saved(sender, instance, created=False, **kwargs):
+    # A page created live was not published: an alias (a copy of a page not translated
+    # yet) or a copy kept live.
+    if is_watched(sender) or (created and isinstance(instance, Page) and instance.live):
         invalidate_on_commit()
 
 

@@ -1,22 +1,50 @@
 """Serving a page in two queries whatever its depth, where Wagtail's serve view asks six
 or more: every page along the path, then the specific page (home/models/base.py
 `route_below`); the site and its root in the active language come from the memo of the
-page cache's generation (home/memo.py). Wagtail's `serve` view still serves the page, with
-its hooks; it reads the route found here from the request, where `Page.route_for_request`
-keeps it."""
+page cache's generation (home/memo.py), and so does the route of a path a visitor asked
+before. Wagtail's `serve` view still serves the page, with its hooks; it reads the route
+found here from the request, where `Page.route_for_request` keeps it."""
+
+import copy
 
 from django.http import Http404
+from django.utils.translation import get_language
 
 from wagtail import views as wagtail_views
+from wagtail.url_routing import RouteResult
 
-from home.memo import localized_root, site_for_request
+from home.memo import localized_root, per_generation, site_for_request
 from home.models.base import BasePage, route_below, routes_itself
 
 
 def serve(request, path):
     if not hasattr(request, "_wagtail_route_for_request"):
-        request._wagtail_route_for_request = find_route(request, path)
+        request._wagtail_route_for_request = kept_route(request, path)
     return wagtail_views.serve(request, path)
+
+
+def kept_route(request, path):
+    """`find_route` for a visitor, from the memo of the page cache's generation: finding
+    the page and loading it with what it shows costs 1 to 3 ms, for the same page until a
+    page is published, moved or deleted, or a live page created (each starts a generation).
+    Each request gets a copy of the page of its own. For a signed-in user the page is read
+    afresh: the admin's changes that publish nothing (a lock, a draft) show in the user bar.
+    A routable page's route is not kept either: its view is bound to the page instance."""
+    user = getattr(request, "user", None)
+    if user is None or user.is_authenticated:
+        return find_route(request, path)
+    # The site, kept on the request for Wagtail's views, as finding the route does.
+    site = site_for_request(request)
+    key = ("route", site.pk if site else None, get_language(), path)
+    route = per_generation(request, key, lambda: find_route(request, path), keep=is_plain)
+    if route is None or not is_plain(route):
+        return route
+    return RouteResult(copy.copy(route.page))
+
+
+def is_plain(route):
+    """Whether a route is a page alone (or no page: a 404), without a view and arguments."""
+    return route is None or not (route.args or route.kwargs)
 
 
 def find_route(request, path):

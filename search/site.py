@@ -20,6 +20,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
+from home.memo import per_generation
 from home.models import BasePage, NewsPage
 from home.page_urls import url_of
 from home.queries import restricted_section
@@ -88,14 +89,23 @@ def other_page_models():
     ]
 
 
-def other_pages(locale):
+def other_pages(request, locale):
     """Live public pages of a language that are not sheets, nor aliases (copies of a page
     not translated yet). By their types rather than "not a sheet", so that the database
     reads the few hundred of them, not the 100,000 sheets. The pages left out are listed
-    first, in one query: the search backend filters on indexed fields only."""
+    first, in one query kept for the page cache's generation (creating an alias, a view
+    restriction or a page starts one): the search backend filters on indexed fields only."""
     pages = Page.objects.filter(locale=locale).type(*other_page_models())
+    left_out = per_generation(
+        request, ("left out of the site search", locale.pk), lambda: left_out_ids(pages)
+    )
+    return pages.live().exclude(pk__in=left_out)
+
+
+def left_out_ids(pages):
+    """The ids of the aliases and restricted pages among `pages`."""
     left_out = pages.filter(Q(alias_of__isnull=False) | Q(restricted_section()))
-    return pages.live().exclude(pk__in=list(left_out.values_list("pk", flat=True)))
+    return list(left_out.values_list("pk", flat=True))
 
 
 def type_of(content_type_id, content_types):
@@ -127,7 +137,7 @@ class SiteSearch:
     def run(self):
         backend = get_search_backend()
         parsed = backend_query(self.query)
-        pages = other_pages(self.locale)
+        pages = other_pages(self.request, self.locale)
         for content_type_id, count in (
             backend.search(parsed, pages).facet("content_type_id").items()
         ):
@@ -228,7 +238,7 @@ def suggestions(request, locale, query, sheets_only=False, limit=8):
         content_types = ContentType.objects.get_for_models(
             *typed_models(), for_concrete_models=False
         )
-        pages = get_search_backend().autocomplete(" ".join(words), other_pages(locale))
+        pages = get_search_backend().autocomplete(" ".join(words), other_pages(request, locale))
         for page in pages[:3]:
             kind = type_of(page.content_type_id, content_types)
             items.append(

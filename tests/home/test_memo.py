@@ -70,3 +70,13 @@ def test_the_memo_is_bounded(home, monkeypatch):
         request = RequestFactory().get("/", SERVER_PORT=str(port))
         memo.site_for_request(request)
     assert len(memo._values) <= 3
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_entry_read_last_is_kept_when_the_memo_is_full(home, monkeypatch):
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+    site_and_root()  # the site of testserver:80 and its root: 2 entries
+    for port in range(8000, 8004):
+        site_and_root()  # read again at each request, as every page does
+        memo.site_for_request(RequestFactory().get("/", SERVER_PORT=str(port)))
+    assert site_and_root()[2] == 0

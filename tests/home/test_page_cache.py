@@ -246,6 +246,15 @@ def test_missing_page_is_not_cached(client, home, committed):
     assert client.get("/bientot/").status_code == 200
 
 
+def test_creating_an_alias_invalidates_the_cache(client, about, english_home, english, committed):
+    # Wagtail publishes nothing when it creates an alias (the copy of a page not translated
+    # yet): the 404 of its address, kept for the generation (home/routing.py), would stay.
+    assert client.get("/en/le-reseau/").status_code == 404
+    with committed():
+        about.create_alias(parent=english_home, update_locale=english)
+    assert client.get("/en/le-reseau/").status_code == 200
+
+
 def test_searches_are_not_cached(client, home):
     assert "X-Cache" not in cached_twice(client, "/recherche/?q=budget")
     assert "X-Cache" not in cached_twice(client, "/?q=budget")

@@ -1,6 +1,7 @@
 """Page routing (home/routing.py): the same page, arguments and 404s as Wagtail's own
 `Page.route_for_request`, in a number of queries that does not grow with the depth."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
@@ -13,7 +14,8 @@ import psycopg
 import pytest
 
 from home.factories import StandardPageFactory
-from home.routing import find_route
+from home.page_cache import invalidate
+from home.routing import find_route, kept_route
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +93,58 @@ def test_routing_costs_the_same_queries_at_any_depth(tree):
     assert counts[1] == counts[2]
     # The site, the root in the active language, the pages along the path, the page.
     assert counts[2] <= 4
+
+
+def kept(path, user=None):
+    """(route, queries) of `kept_route` for a request of `user` (a visitor by default)."""
+    request = RequestFactory().get(path)
+    request.user = user or AnonymousUser()
+    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+        route = kept_route(request, path)
+    return route, len(queries)
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_visitor_s_route_is_found_once_per_generation(tree):
+    first, first_queries = kept("/le-reseau/histoire/")
+    again, queries = kept("/le-reseau/histoire/")
+    assert first_queries > 0
+    assert queries == 0
+    assert again.page.pk == first.page.pk == our_route("/le-reseau/histoire/", "fr")[0]
+    invalidate()  # what publishing, moving or deleting a page does once committed
+    assert kept("/le-reseau/histoire/")[1] == first_queries
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_each_request_gets_its_own_copy_of_the_kept_page(tree):
+    first, _queries = kept("/le-reseau/")
+    first.page.title = "Changed by a request"
+    again, _queries = kept("/le-reseau/")
+    assert again.page is not first.page
+    assert again.page.title != "Changed by a request"
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_missing_page_is_kept_as_missing(tree):
+    assert kept("/le-reseau/inconnue/")[0] is None
+    assert kept("/le-reseau/inconnue/") == (None, 0)
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_signed_in_user_s_page_is_read_afresh(tree, superuser):
+    kept("/le-reseau/", superuser)
+    route, queries = kept("/le-reseau/", superuser)
+    assert route.page.pk == tree.pk
+    assert queries > 0
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_route_to_a_routable_page_s_view_is_not_kept(tree):
+    # Its view is bound to the page instance it was found on.
+    kept("/actualites/rss/")
+    route, queries = kept("/actualites/rss/")
+    assert route.args
+    assert queries > 0
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements")

@@ -130,3 +130,20 @@ def test_each_language_counts_its_own_sheets(client, add_sheet, translate_sheet,
         english_html = get_page(client, library_url("/en", **params))
         assert status(english_html).startswith("1 ")
         assert list(facet_counts(english_html)["phase"].values()) == [1]
+
+
+def test_pages_made_private_or_aliased_after_a_search_are_not_found_either(
+    client, home, english_home, settings, django_capture_on_commit_callbacks
+):
+    # With the page cache on, the pages the site search leaves out are listed once per
+    # generation of the page cache (search/site.py): each change must start a new one.
+    settings.PAGE_CACHE_SECONDS = 600
+    page = StandardPageFactory(parent=home, title="Zythologie bientôt privée")
+    assert site_search(client, SECRET) == ["Zythologie bientôt privée"]
+    assert site_search(client, SECRET, "/en") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        page.create_alias(parent=english_home, update_locale=english_home.locale)
+    assert site_search(client, SECRET, "/en") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert site_search(client, SECRET) == []
