@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from search import columns as kept
-from search.columns import FacetColumns, bit_counts
+from search.columns import FacetColumns, bit_counts, octet_columns
 from search.library import FACETS
 from search.models import SearchTableVersion
 
@@ -107,6 +107,10 @@ def test_newest_matches_come_as_an_order_by_would_give_them(first):
 def test_bit_counts_count_the_masks_that_have_each_bit(bits):
     rng = np.random.default_rng(7)
     masks = rng.integers(0, 1 << 63, 1_000, dtype=np.int64)
-    expected = {bit: sum(1 for mask in masks.tolist() if mask >> bit & 1) for bit in bits}
-    assert bit_counts(masks, bits) == expected
-    assert bit_counts(masks[:0], bits) == dict.fromkeys(bits, 0)
+    positions = np.arange(0, 1_000, 3)
+    expected = {
+        bit: sum(1 for mask in masks[positions].tolist() if mask >> bit & 1) for bit in bits
+    }
+    octets = octet_columns(masks, bits)
+    assert bit_counts(octets, positions, bits) == expected
+    assert bit_counts(octets, positions[:0], bits) == dict.fromkeys(bits, 0)

@@ -94,6 +94,19 @@ def test_site_search_query_count_does_not_grow_with_the_page_types_found(
     assert f'href="{standard.url}"' in client.get("/recherche/?q=vote").content.decode()
 
 
+@pytest.mark.parametrize("type_param", ["", "&type=news"])
+def test_site_search_does_not_ask_for_the_pages_its_counts_say_are_none(
+    client, add_sheets, news_index, type_param
+):
+    from home.factories import NewsPageFactory
+
+    add_sheets(3)
+    found_in_sheets_only = count_queries(client, f"/recherche/?q=vote{type_param}")
+    NewsPageFactory(parent=news_index, title="Le vote des habitants")
+    # The results of other pages, then their rows.
+    assert count_queries(client, f"/recherche/?q=vote{type_param}") == found_in_sheets_only + 2
+
+
 def test_suggestions_query_count_does_not_grow_with_the_number_of_sheets(client, add_sheets):
     add_sheets(3)
     with_three = count_queries(client, "/recherche/suggestions/?q=vot")
