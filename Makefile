@@ -8,7 +8,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 BENCH_N ?= 1000,10000
 
-.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench loadtest backup restore
+.PHONY: help install run demo test test-browser browser-deps lint format check messages messages-check deploy-check referential bench bench-deps loadtest backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -60,8 +60,11 @@ deploy-check: install ## Production settings pass `check --deploy` without a war
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=deploy-check-$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
-bench: install ## Benchmark on PostgreSQL: seed BENCH_N practice sheets (1000,10000), measure pages under gunicorn
+bench: install bench-deps ## Benchmark on PostgreSQL: seed BENCH_N practice sheets (1000,10000), measure pages under gunicorn
 	BENCH_N=$(BENCH_N) $(PYTHON) -m bench.run
+
+bench-deps: ## Install wrk (Debian), the HTTP client of the benchmark's throughput runs
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 
 backup: install ## Back up the PostgreSQL database and MEDIA_ROOT into backups/<date-time>/ (dump, archive, SHA-256 manifest)
 	$(MANAGE) backup --output $(or $(BACKUP_DIR),backups)

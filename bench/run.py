@@ -4,17 +4,15 @@ and measure the real views, then print one table for every N.
     BENCH_N=1000,10000 python -m bench.run
 
 Settings, from the environment: BENCH_N (comma-separated numbers of sheets; default
-1000,10000), BENCH_SECONDS (length of each throughput run, default 10), BENCH_THREADS (8),
+1000,10000), BENCH_SECONDS (length of each throughput run, default 10), BENCH_CONNECTIONS (8),
 BENCH_SAMPLES (sequential requests per search query, default 50), BENCH_UPDATE_INDEX=1
 (also build Wagtail's search index), BENCH_REUSE_BASE=1 (keep the base database of an
 earlier run), BENCH_REUSE_SEED=1 (measure the database as an earlier run of one N seeded
 it: to measure a change of code at 100,000 sheets without seeding again). Requests go to
 127.0.0.1 only, bounded in number and time."""
 
-import concurrent.futures
 import datetime
 import http.client
-import itertools
 import json
 import math
 import os
@@ -24,8 +22,8 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
+import uuid
 from urllib.parse import quote, urlencode
 
 from bench import corpus, env
@@ -35,6 +33,10 @@ WORKERS = 2
 WARM_UP = 3
 SEARCH_BUDGET_SECONDS = 30  # per query: fewer samples rather than an endless run
 REQUEST_TIMEOUT = 30
+# The HTTP client of the throughput runs (Debian package wrk; `make bench` installs it), and
+# the kinds of error it counts: "status" is an answer of 400 or more.
+WRK = "wrk"
+WRK_ERRORS = ("connect", "read", "write", "timeout", "status")
 STATIC_PATH = "/static/css/site.css"
 GLOBAL_SEARCH_PATH = "/recherche/"
 # Page types that are search queries: their in-process figures are the query's.
@@ -48,7 +50,7 @@ def settings():
     return {
         "sizes": [int(n) for n in os.environ.get("BENCH_N", "1000,10000").split(",") if n],
         "seconds": float(os.environ.get("BENCH_SECONDS", "10")),
-        "threads": int(os.environ.get("BENCH_THREADS", "8")),
+        "connections": int(os.environ.get("BENCH_CONNECTIONS", "8")),
         "samples": int(os.environ.get("BENCH_SAMPLES", "50")),
         "update_index": os.environ.get("BENCH_UPDATE_INDEX", "") == "1",
         "reuse_base": os.environ.get("BENCH_REUSE_BASE", "") == "1",
@@ -127,8 +129,7 @@ class Server:
         """(status, body, seconds) of one GET, on a new connection as gunicorn's sync
         workers close each one; the status is the error's name when none came back. An
         HTTP/1.0 request on a plain socket: the client shares the CPU with the server, and
-        http.client's parsing of each response lowered the ceiling of the cached runs and
-        of the static file (2,800 requests/s instead of 3,700)."""
+        http.client's parsing of each response costs more of it."""
         started = time.perf_counter()
         try:
             with socket.create_connection((HOST, self.port), timeout=REQUEST_TIMEOUT) as client:
@@ -198,40 +199,49 @@ def sequential(server, path, samples):
     }
 
 
-def concurrent_run(server, paths, threads, seconds, bust):
-    """Requests/second and latencies of `threads` clients looping over `paths` for
-    `seconds`; with `bust`, each request has a query string of its own (a cache misses)."""
-    counter = itertools.count()
-    lock = threading.Lock()
-    latencies, errors = [], []
-    deadline = time.monotonic() + seconds
-
-    def client(offset):
-        for path in itertools.cycle(paths[offset % len(paths) :] + paths[: offset % len(paths)]):
-            if time.monotonic() >= deadline:
-                return
-            if bust:
-                path = with_query(path, {"_bench": next(counter)})
-            status, _body, elapsed = server.get(path)
-            with lock:
-                if status == 200:
-                    latencies.append(elapsed * 1000)
-                else:
-                    errors.append(status)
-
-    started = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(threads) as pool:
-        list(pool.map(client, range(threads)))
-    elapsed = time.monotonic() - started
-    if not latencies:
-        return {"rps": 0.0, "errors": len(errors), "error_kinds": sorted(set(map(str, errors)))}
+def concurrent_run(server, paths, connections, seconds, bust):
+    """Requests/second and latencies of `connections` clients going round `paths` for
+    `seconds`; with `bust`, each request has a query string of its own (a cache misses).
+    The client is wrk: it shares the machine's CPU with the server, and a Python client took
+    a quarter of it at the static file's rate (0.45 of 2 cores at 2,800 requests/s), which
+    lowered the rates of cached pages far more than those of uncached ones."""
+    command = [
+        WRK,
+        "--threads",
+        "1",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{math.ceil(seconds)}s",
+        "--timeout",
+        f"{REQUEST_TIMEOUT}s",
+        "--script",
+        str(env.BENCH_DIR / "throughput.lua"),
+        f"http://{HOST}:{server.port}",
+        "--",
+        "bust" if bust else "same",
+        uuid.uuid4().hex[:8],
+        *paths,
+    ]
+    finished = subprocess.run(command, capture_output=True, text=True)
+    if finished.returncode:  # e.g. "unable to connect to 127.0.0.1:8000 Connection refused"
+        server.failed = True
+        message = (finished.stdout + finished.stderr).strip() or f"status {finished.returncode}"
+        return {"rps": 0.0, "errors": 1, "error_kinds": [f"wrk: {message}"]}
+    figures = json.loads(finished.stdout.strip().splitlines()[-1])
+    errors = {kind: figures[kind] for kind in WRK_ERRORS if figures[kind]}
+    if set(errors) - {"status"}:
+        server.failed = True  # requests without answer: see Server.recover
+    served = figures["requests"] - figures["status"]
+    if not served:
+        return {"rps": 0.0, "errors": sum(errors.values()), "error_kinds": sorted(errors)}
     return {
-        "rps": len(latencies) / elapsed,
-        "p50": statistics.median(latencies),
-        "p99": percentile(latencies, 0.99),
-        "requests": len(latencies),
-        "errors": len(errors),
-        "error_kinds": sorted(set(map(str, errors))),
+        "rps": served / (figures["microseconds"] / 1e6),
+        "p50": figures["p50_us"] / 1000,
+        "p99": figures["p99_us"] / 1000,
+        "requests": served,
+        "errors": sum(errors.values()),
+        "error_kinds": sorted(errors),
     }
 
 
@@ -374,7 +384,11 @@ def measure(size, meta, options, log_path):
                 if kind == "cached":
                     warm_up(server, paths)
                 page_results[name][kind] = concurrent_run(
-                    server, paths, options["threads"], options["seconds"], bust=kind == "uncached"
+                    server,
+                    paths,
+                    options["connections"],
+                    options["seconds"],
+                    bust=kind == "uncached",
                 )
                 server.recover()
             # After the cached run: whether its URLs are now served from the page cache.

@@ -23,6 +23,7 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import has_vary_header
@@ -36,6 +37,9 @@ from wagtail.snippets.models import get_snippet_models
 
 HEADER = "X-Cache"
 GENERATION_KEY = "page-cache:generation"
+# 2: entries hold the headers of the security middleware too. A new prefix when what an entry
+# holds changes: the entries of the code before are never served.
+KEY_PREFIX = "page-cache:2"
 # The cache alias of the generation, when the settings give it one (see generation_store).
 GENERATION_CACHE = "page-cache-generation"
 # Search results depend on free text, and each search is counted for staff.
@@ -47,16 +51,20 @@ WATCHED_MODELS = [AbstractImage, AbstractDocument, PageViewRestriction, Site]
 
 
 class PageCacheMiddleware:
-    """Serves and stores pages; it sits after LocaleMiddleware, whose language is part of
-    the key, and before the middleware that reads the session or the CSRF cookie."""
+    """Serves and stores pages. It sits just inside SessionMiddleware, before the middleware
+    that set headers (security, language): a stored page is served without their work, with
+    the headers they set when it was rendered."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Its choice of language, made here too: the language is part of the key.
+        self.locale = LocaleMiddleware(get_response)
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not is_anonymous_read(request):
             return self.get_response(request)
+        self.locale.process_request(request)
         generation = request.page_cache_generation = current_generation()
         key = page_key(request, generation) if generation else None
         stored = cache.get(key) if key else None
@@ -79,13 +87,17 @@ def admin_prefix():
 
 def is_anonymous_read(request):
     return (
-        request.method in ("GET", "HEAD")
+        # Static files are served by WhiteNoise, further down.
+        not request.path_info.startswith(settings.STATIC_URL)
+        and request.method in ("GET", "HEAD")
         # Wagtail's previews render the draft through the middleware in a dummy request.
         and not getattr(request, "is_dummy", False)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and not request.GET.get(SEARCH_PARAMETER, "").strip()
         and not request.path_info.startswith(admin_prefix())
+        # SecurityMiddleware, further down, redirects it to HTTPS.
+        and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
     )
 
 
@@ -111,7 +123,7 @@ def is_shareable(request, response):
 def page_key(request, generation):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(f"{translation.get_language()} {url}".encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    return f"{KEY_PREFIX}:{generation}:{digest}"
 
 
 def generation_store():

@@ -63,13 +63,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its log line and request id cover the whole request.
     "cms.logs.RequestLogMiddleware",
+    # Next: the page cache does not store the Vary: Cookie of a session read while the page
+    # was rendered (it serves only visitors without a session cookie).
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Then: a stored page is served without the work of the middleware below, and stored
+    # with the headers they set (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

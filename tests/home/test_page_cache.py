@@ -4,6 +4,7 @@ personal, private, unpublished or in error is stored."""
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
 from wagtail.models import PageViewRestriction
 
@@ -42,6 +43,43 @@ def test_second_visit_is_served_from_the_cache_without_a_query(
     assert second.status_code == 200
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_stored_page_is_served_with_the_headers_of_its_first_answer(client, about):
+    # The page cache sits before the security and language middleware: a hit skips them.
+    first = client.get("/le-reseau/")
+    second = client.get("/le-reseau/")
+    assert second["X-Cache"] == "hit"
+    # Not the Vary: Cookie of the session read while rendering: only visitors without a
+    # session are served from the cache.
+    assert (first["Vary"], second["Vary"]) == ("Accept-Language, Cookie", "Accept-Language")
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Content-Length",
+    ):
+        assert second[header] == first[header]
+    assert second["X-Request-ID"] != first["X-Request-ID"]
+
+
+def test_the_language_of_a_stored_page_is_its_address(client, english_home):
+    cached_twice(client, "/")
+    french = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    english = client.get("/en/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert (french["X-Cache"], parse(french).html["lang"]) == ("hit", "fr")
+    assert (english["X-Cache"], parse(english).html["lang"]) == ("miss", "en")
+
+
+def test_a_stored_page_is_not_served_over_http_once_https_is_required(client, about, settings):
+    cached_twice(client, "/le-reseau/")
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get("/le-reseau/")  # a new process: its middleware reads the setting
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/le-reseau/"
 
 
 def test_head_request_is_served_from_the_cache_after_a_get(client, about):
