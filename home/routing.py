@@ -28,23 +28,24 @@ def kept_route(request, path):
     the page and loading it with what it shows costs 1 to 3 ms, for the same page until a
     page is published, moved or deleted, or a live page created (each starts a generation).
     Each request gets a copy of the page of its own. For a signed-in user the page is read
-    afresh: the admin's changes that publish nothing (a lock, a draft) show in the user bar.
-    A routable page's route is not kept either: its view is bound to the page instance."""
+    afresh: the admin's changes that publish nothing (a lock, a draft) show in the user bar."""
     user = getattr(request, "user", None)
     if user is None or user.is_authenticated:
         return find_route(request, path)
     # The site, kept on the request for Wagtail's views, as finding the route does.
     site = site_for_request(request)
     key = ("route", site.pk if site else None, get_language(), path)
-    route = per_generation(request, key, lambda: find_route(request, path), keep=is_plain)
-    if route is None or not is_plain(route):
-        return route
-    return RouteResult(copy.copy(route.page))
-
-
-def is_plain(route):
-    """Whether a route is a page alone (or no page: a 404), without a view and arguments."""
-    return route is None or not (route.args or route.kwargs)
+    route = per_generation(request, key, lambda: find_route(request, path))
+    if route is None:
+        return None
+    page = copy.copy(route.page)
+    if not (route.args or route.kwargs):
+        return RouteResult(page)
+    # A routable page's view is a method bound to the page it was found on, and routing
+    # sets the request's resolver match: the copy routes the rest of the path again (the
+    # path below the root, one component per level of the tree down to the page).
+    components = [component for component in path.split("/") if component]
+    return page.route(request, components[page.depth - localized_root(request, site).depth :])
 
 
 def find_route(request, path):

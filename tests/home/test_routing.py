@@ -139,12 +139,15 @@ def test_a_signed_in_user_s_page_is_read_afresh(tree, superuser):
 
 
 @pytest.mark.usefixtures("page_cache")
-def test_the_route_to_a_routable_page_s_view_is_not_kept(tree):
-    # Its view is bound to the page instance it was found on.
-    kept("/actualites/rss/")
-    route, queries = kept("/actualites/rss/")
-    assert route.args
-    assert queries > 0
+@pytest.mark.parametrize("path", ["/actualites/", "/actualites/rss/", "/actualites/atom/"])
+def test_a_routable_page_s_view_is_bound_to_the_request_s_own_copy(tree, news_index, path):
+    first, first_queries = kept(path)
+    again, queries = kept(path)
+    assert (first_queries > 0, queries) == (True, 0)
+    assert described(*again) == described(*first) == our_route(path, "fr")
+    view = again.args[0]
+    assert again.page is not first.page
+    assert view.__self__ is again.page
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements")
