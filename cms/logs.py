@@ -50,26 +50,29 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = request.headers.get("X-Request-ID", "")
-        if not REQUEST_ID.match(request_id):
-            request_id = uuid.uuid4().hex
-        token = _request.set(
-            {"request_id": request_id, "method": request.method, "path": request.path}
+        return logged(request, lambda: self.get_response(request))
+
+
+def logged(request, respond):
+    """The response of `respond()` with the request's id, and its log line."""
+    request_id = request.headers.get("X-Request-ID", "")
+    if not REQUEST_ID.match(request_id):
+        request_id = uuid.uuid4().hex
+    token = _request.set({"request_id": request_id, "method": request.method, "path": request.path})
+    started = time.monotonic()
+    try:
+        response = respond()
+        response["X-Request-ID"] = request_id
+        logger.info(
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "status": response.status_code,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+            },
         )
-        started = time.monotonic()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            logger.info(
-                "%s %s %s",
-                request.method,
-                request.path,
-                response.status_code,
-                extra={
-                    "status": response.status_code,
-                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            _request.reset(token)
+        return response
+    finally:
+        _request.reset(token)

@@ -66,8 +66,8 @@ MIDDLEWARE = [
     # Next: the page cache does not store the Vary: Cookie of a session read while the page
     # was rendered (it serves only visitors without a session cookie).
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Then: a stored page is served without the work of the middleware below, and stored
-    # with the headers they set (home/page_cache.py).
+    # Then: a page is stored with the headers the middleware below set, and served without
+    # their work (under gunicorn, before Django handles the request: home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",

@@ -2,9 +2,18 @@
 every change they could see invalidates; no one else is served from it, and nothing
 personal, private, unpublished or in error is stored."""
 
+import time
+from unittest import mock
+from urllib.parse import unquote_to_bytes
+from wsgiref.util import setup_testing_defaults
+
+from django.core import signals
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.db import close_old_connections, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
@@ -329,3 +338,128 @@ def test_the_generation_outlives_the_file_cache_culling_its_pages(settings, tmp_
     assert page_cache.current_generation() == generation
     page_cache.invalidate()
     assert page_cache.current_generation() != generation
+
+
+def through_wsgi(path, django=None, **environ):
+    """(status, headers, body) of a GET through the WSGI application of gunicorn's workers
+    (cms/wsgi.py): StoredPagesApplication in front of `django` (Django's handler)."""
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": unquote_to_bytes(path).decode("latin-1"),  # as a WSGI server gives it
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "HTTP_HOST": "testserver",
+        **environ,
+    }
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer.update(status=status, headers=dict(headers))
+
+    # As Django's test client does: the test's transaction outlives the request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        chunks = page_cache.StoredPagesApplication(django or WSGIHandler())(environ, start_response)
+        body = b"".join(chunks)
+        getattr(chunks, "close", lambda: None)()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+    return answer["status"], answer["headers"], body
+
+
+def not_django(environ, start_response):
+    pytest.fail(f"Django handled {environ['PATH_INFO']}")
+
+
+def test_a_stored_page_is_served_before_django(client, about, django_assert_num_queries, caplog):
+    stored = client.get("/le-reseau/")
+    caplog.clear()
+    with django_assert_num_queries(0), caplog.at_level("INFO", logger="cms.requests"):
+        status, headers, body = through_wsgi("/le-reseau/", django=not_django)
+    assert (status, headers["X-Cache"], body) == ("200 OK", "hit", stored.content)
+    for header in ("Content-Security-Policy", "Content-Language", "Content-Type"):
+        assert headers[header] == stored[header]
+    # The request log's id and line, as for any request.
+    assert headers["X-Request-ID"] != stored["X-Request-ID"]
+    assert [record.getMessage() for record in caplog.records] == ["GET /le-reseau/ 200"]
+
+
+def test_a_page_not_stored_is_rendered_by_django_and_stored_after_one_look_up(about):
+    with mock.patch.object(page_cache, "look_up", wraps=page_cache.look_up) as look_up:
+        status, headers, _body = through_wsgi("/le-reseau/")
+    assert (status, headers["X-Cache"], look_up.call_count) == ("200 OK", "miss", 1)
+    assert through_wsgi("/le-reseau/", django=not_django)[1]["X-Cache"] == "hit"
+
+
+def test_a_path_with_accents_reaches_django_intact(home):
+    # Django's request writes the decoded path into the environ it reads: read twice, the
+    # path was decoded twice and the page not found.
+    StandardPageFactory(parent=home, title="Le réseau", slug="le-réseau")
+    status, headers, body = through_wsgi("/le-r%C3%A9seau/")
+    assert (status, headers["X-Cache"]) == ("200 OK", "miss")
+    assert "Le réseau" in body.decode()
+
+
+def test_visitors_the_cache_does_not_serve_reach_django(client, about):
+    client.get("/le-reseau/")
+    handled = []
+
+    def django(environ, start_response):
+        handled.append(environ["PATH_INFO"])
+        return WSGIHandler()(environ, start_response)
+
+    assert through_wsgi("/le-reseau/", django, HTTP_COOKIE="sessionid=a-session")[0] == "200 OK"
+    assert through_wsgi("/le-reseau/", django, HTTP_HOST="evil.example")[0] == "400 Bad Request"
+    assert through_wsgi("/le-reseau/?q=budget", django)[0] == "200 OK"
+    assert handled == ["/le-reseau/"] * 3
+
+
+def test_a_search_through_wsgi_keeps_the_memo_of_the_generation(home, english_home):
+    # A search is never served from the cache; what it reads once per generation (the
+    # site, its roots, the route) still comes from the memo at its second visit.
+    through_wsgi("/recherche/", QUERY_STRING="q=budget")
+    with CaptureQueriesContext(connection) as first:
+        through_wsgi("/recherche/", QUERY_STRING="q=budget")
+    page_cache.invalidate()
+    with CaptureQueriesContext(connection) as afresh:
+        through_wsgi("/recherche/", QUERY_STRING="q=budget")
+    assert len(first) < len(afresh)
+
+
+@pytest.fixture
+def shared_cache_lost(monkeypatch):
+    """The shared cache loses every page (the generation stays): what a page still gets
+    from the cache comes from the process's memory."""
+    read = page_cache.cache.get
+
+    def get(key, *args, **kwargs):
+        return None if key.startswith(page_cache.KEY_PREFIX) else read(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "get", get)
+
+
+def test_a_page_read_lately_is_served_from_the_process_memory(client, about, request):
+    cached_twice(client, "/le-reseau/")
+    request.getfixturevalue("shared_cache_lost")
+    assert client.get("/le-reseau/")["X-Cache"] == "hit"
+
+
+def test_a_page_is_not_served_from_memory_once_expired(client, about, shared_cache_lost):
+    client.get("/le-reseau/")
+    later = time.time() + 601
+    with mock.patch("home.page_cache.time.time", return_value=later):
+        assert client.get("/le-reseau/")["X-Cache"] == "miss"
+
+
+def test_the_process_keeps_the_pages_used_last(client, home, shared_cache_lost, monkeypatch):
+    monkeypatch.setattr(page_cache, "RECENT_PAGES", 2)
+    for slug in ("un", "deux", "trois"):
+        StandardPageFactory(parent=home, slug=slug)
+    for path in ("/un/", "/deux/", "/un/", "/trois/"):
+        client.get(path)
+    assert client.get("/un/")["X-Cache"] == "hit"
+    assert client.get("/deux/")["X-Cache"] == "miss"
