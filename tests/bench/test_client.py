@@ -78,7 +78,8 @@ needs_wrk = pytest.mark.skipif(
 def test_a_cached_run_goes_round_the_same_paths(server):
     run = concurrent_run(server, ["/a/", "/b/?page=2"], connections=2, seconds=1, bust=False)
     assert set(server.paths) == {"/a/", "/b/?page=2"}
-    assert run["requests"] == len(server.paths)
+    # wrk stops with a request in flight on each connection: the server saw it, not wrk.
+    assert len(server.paths) - 2 <= run["requests"] <= len(server.paths)
     assert run["rps"] > 0
     assert 0 < run["p50"] <= run["p99"]
     assert (run["errors"], server.failed) == (0, False)
@@ -98,7 +99,8 @@ def test_an_uncached_run_gives_each_request_a_query_string_of_its_own(server):
 def test_error_statuses_are_errors_not_requests_served(server):
     run = concurrent_run(server, ["/absent/"], connections=1, seconds=1, bust=False)
     assert (run["rps"], run["error_kinds"]) == (0.0, ["status"])
-    assert run["errors"] == len(server.paths) > 0
+    assert len(server.paths) - 1 <= run["errors"] <= len(server.paths)
+    assert run["errors"] > 0
     assert not server.failed
 
 
