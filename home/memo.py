@@ -45,10 +45,17 @@ def per_generation(request, key, compute, keep=None):
         return value
     with _lock:
         if generation == _generation:
-            _values[key] = value
-            while len(_values) > MAX_ENTRIES:
-                _values.popitem(last=False)
+            put_last(_values, key, value, MAX_ENTRIES)
     return copy.copy(value)
+
+
+def put_last(entries, key, value, limit):
+    """Put `value` at the end of `entries` (an OrderedDict, its least recently used entry
+    first), then drop the first entries beyond `limit`."""
+    entries[key] = value
+    entries.move_to_end(key)
+    while len(entries) > limit:
+        entries.popitem(last=False)
 
 
 def request_generation(request):

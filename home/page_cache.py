@@ -44,6 +44,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from cms.logs import logged
+from home.memo import put_last
 
 HEADER = "X-Cache"
 GENERATION_KEY = "page-cache:generation"
@@ -160,10 +161,7 @@ def recent_page(key):
 
 def keep_recent(key, stored):
     with _recent_lock:
-        _recent_pages[key] = stored
-        _recent_pages.move_to_end(key)
-        while len(_recent_pages) > RECENT_PAGES:
-            _recent_pages.popitem(last=False)
+        put_last(_recent_pages, key, stored, RECENT_PAGES)
 
 
 @functools.cache
