@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Q, Subquery
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 # Keys hold a host and a port, which a client chooses among the allowed hosts, and paths:
 # a bound. The least recently used entry goes first, so that visits to many sheets do not
@@ -103,3 +103,9 @@ def find_localized_root(site, language):
         if row.pk != site.root_page_id:
             return row
     return rows[0]
+
+
+def active_locale(request):
+    """`Locale.get_active()` from the memo: a query at each search (home/apps.py makes a
+    change of the locales start a new generation)."""
+    return per_generation(request, ("locale", get_language()), Locale.get_active)

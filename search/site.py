@@ -92,20 +92,28 @@ def other_page_models():
 def other_pages(request, locale):
     """Live public pages of a language that are not sheets, nor aliases (copies of a page
     not translated yet). By their types rather than "not a sheet", so that the database
-    reads the few hundred of them, not the 100,000 sheets. The pages left out are listed
-    first, in one query kept for the page cache's generation (creating an alias, a view
-    restriction or a page starts one): the search backend filters on indexed fields only."""
-    pages = Page.objects.filter(locale=locale).type(*other_page_models())
-    left_out = per_generation(
-        request, ("left out of the site search", locale.pk), lambda: left_out_ids(pages)
+    reads the few hundred of them, not the 100,000 sheets. The ids of those types and of
+    the pages left out are read once per generation of the page cache (creating an alias,
+    a view restriction or a page starts one): the search backend filters on indexed
+    fields only, and building the filters of `.type()` at each search cost ~0.3 ms."""
+    type_ids, left_out = per_generation(
+        request, ("left out of the site search", locale.pk), lambda: other_page_ids(locale)
     )
-    return pages.live().exclude(pk__in=left_out)
+    return Page.objects.filter(locale=locale, content_type_id__in=type_ids, live=True).exclude(
+        pk__in=left_out
+    )
 
 
-def left_out_ids(pages):
-    """The ids of the aliases and restricted pages among `pages`."""
+def other_page_ids(locale):
+    """(the content type ids of the pages that are not sheets, the ids of the aliases and
+    restricted pages among them in `locale`)."""
+    pages = Page.objects.filter(locale=locale).type(*other_page_models())
     left_out = pages.filter(Q(alias_of__isnull=False) | Q(restricted_section()))
-    return list(left_out.values_list("pk", flat=True))
+    type_ids = ContentType.objects.get_for_models(*other_page_models(), for_concrete_models=False)
+    return (
+        sorted(content_type.pk for content_type in type_ids.values()),
+        list(left_out.values_list("pk", flat=True)),
+    )
 
 
 def type_of(content_type_id, content_types):

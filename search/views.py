@@ -11,13 +11,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale
-
-from home.memo import per_generation
+from home.memo import active_locale, per_generation
 from knowledge.models import PracticeSheetPage
 from members.templatetags.member_tags import Figures, region_label
 
@@ -43,6 +41,31 @@ RESULT = (
     '<li class="result"><h3 class="result-title"><a href="{url}">{title}</a></h3>'
     '<p class="result-meta">{meta}</p><p class="result-passage">{passage}</p></li>'
 )
+
+
+# A result of the site search, the same way: its type, linked title and passage.
+SITE_RESULT = (
+    '<li class="result"><p class="result-type">{type}</p><h2 class="result-title">'
+    '<a href="{url}">{title}</a></h2>{passage}</li>'
+)
+SITE_PASSAGE = '<p class="result-passage">{}</p>'
+
+
+def site_results_html(hits):
+    """The HTML of the site search's results (search/site.py Hit), one after the other."""
+    return format_html_join(
+        "",
+        SITE_RESULT,
+        (
+            {
+                "type": hit.type_label,
+                "url": hit.url,
+                "title": hit.title_html,
+                "passage": format_html(SITE_PASSAGE, hit.passage_html) if hit.passage_html else "",
+            }
+            for hit in hits
+        ),
+    )
 
 
 def results_html(results):
@@ -207,7 +230,7 @@ def library_page_context(page, request):
 def search(request):
     """The site search: `q`, `type` (see search/site.py TYPES) and `page`."""
     query, truncated = clean_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
+    locale = active_locale(request)
     context = {
         "search_query": query,
         "query_truncated": truncated,
@@ -246,6 +269,7 @@ def site_pagination(results):
     return {
         "results_page": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number),
+        "results_html": site_results_html(results.hits),
         "pagination_query": urlencode(items) + "&",
         "total_all": sum(results.counts.values()),
         "type_counts": [
@@ -262,5 +286,5 @@ def suggestions(request):
     [{"title", "url", "type"}]}. The search form works the same without it."""
     query, _truncated = clean_query(request.GET.get("q", ""))
     sheets_only = request.GET.get("type") == site.SHEET
-    items = site.suggestions(request, Locale.get_active(), query, sheets_only) if query else []
+    items = site.suggestions(request, active_locale(request), query, sheets_only) if query else []
     return JsonResponse({"query": query, "suggestions": items})

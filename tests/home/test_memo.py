@@ -80,3 +80,31 @@ def test_the_entry_read_last_is_kept_when_the_memo_is_full(home, monkeypatch):
         site_and_root()  # read again at each request, as every page does
         memo.site_for_request(RequestFactory().get("/", SERVER_PORT=str(port)))
     assert site_and_root()[2] == 0
+
+
+def active_locale(language):
+    request = RequestFactory().get("/")
+    with translation.override(language), CaptureQueriesContext(connection) as queries:
+        locale = memo.active_locale(request)
+    return locale, len(queries)
+
+
+@pytest.mark.usefixtures("page_cache", "english_home")
+def test_the_active_locale_is_read_once_per_generation_and_language():
+    french, first_queries = active_locale("fr")
+    again, queries = active_locale("fr")
+    english, _queries = active_locale("en")
+    assert first_queries == 1
+    assert queries == 0
+    assert (french.language_code, again.pk, english.language_code) == ("fr", french.pk, "en")
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_change_of_the_locales_starts_a_new_generation(home, committed):
+    from wagtail.models import Locale
+
+    active_locale("fr")
+    with committed():
+        Locale.objects.create(language_code="de")
+    _locale, queries = active_locale("fr")
+    assert queries == 1
