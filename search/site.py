@@ -162,18 +162,21 @@ class SiteSearch:
                 limit, start = (PER_PAGE, offset) if self.type else (offset + PER_PAGE, 0)
                 sheet_ids = sheets.ranked_ids("relevance", self.counts[SHEET], limit, start)
         found = []
+        # What a result shows of these pages is read by `other_rows`: the backend loads
+        # their ids and types only (a page's forty columns cost ~0.5 ms for twenty).
+        listed = pages.only("id", "content_type_id")
         # The backend is not asked for results its counts say there are none of.
         others = sum(count for key, count in self.counts.items() if key != SHEET)
         if self.type == SHEET:
             hits = [(SHEET, pk) for pk in sheet_ids]
         elif self.type:
             if self.counts[self.type]:
-                found = backend.search(parsed, self.pages_of_type(pages, self.type))
+                found = backend.search(parsed, self.pages_of_type(listed, self.type))
                 found = list(found[offset : offset + PER_PAGE])
             hits = [(self.type, page.pk) for page in found]
         else:
             if others:
-                found = list(backend.search(parsed, pages)[: offset + PER_PAGE])
+                found = list(backend.search(parsed, listed)[: offset + PER_PAGE])
             hits = merge([(SHEET, pk) for pk in sheet_ids], [(OTHER, page.pk) for page in found])[
                 offset : offset + PER_PAGE
             ]
