@@ -97,7 +97,7 @@ def other_pages(request, locale):
     a view restriction or a page starts one): the search backend filters on indexed
     fields only, and building the filters of `.type()` at each search cost ~0.3 ms."""
     type_ids, left_out = per_generation(
-        request, ("left out of the site search", locale.pk), lambda: other_page_ids(locale)
+        request, ("other pages of the site search", locale.pk), lambda: other_page_ids(locale)
     )
     return Page.objects.filter(locale=locale, content_type_id__in=type_ids, live=True).exclude(
         pk__in=left_out
