@@ -36,6 +36,9 @@ from .text import fold
 PER_PAGE = 20
 # Merging two rankings needs the first (page × PER_PAGE) of each: pages stop here.
 MAX_PAGE = 25
+# Up to this many other pages found, the backend is asked for them only, not for their
+# counts as well (SiteSearch.run): a page of results.
+FEW_OTHERS = PER_PAGE
 RRF_K = 60
 SHEET = "sheet"
 OTHER = "page"
@@ -145,11 +148,10 @@ class SiteSearch:
     def run(self):
         backend = get_search_backend()
         parsed = backend_query(self.query)
-        pages = other_pages(self.request, self.locale)
-        for content_type_id, count in (
-            backend.search(parsed, pages).facet("content_type_id").items()
-        ):
-            self.counts[type_of(content_type_id, self.content_types)] += count
+        # What a result shows of other pages is read by `other_rows`: the backend loads
+        # their ids and types only (a page's forty columns cost ~0.5 ms for twenty).
+        pages = other_pages(self.request, self.locale).only("id", "content_type_id")
+        best, complete = self.count_others(backend, parsed, pages)
         sheets = library.engine_for(self.locale, self.query, [])
         sheet_ids = []
         with sheets.session():
@@ -161,28 +163,49 @@ class SiteSearch:
             if self.type in ("", SHEET) and self.counts[SHEET]:
                 limit, start = (PER_PAGE, offset) if self.type else (offset + PER_PAGE, 0)
                 sheet_ids = sheets.ranked_ids("relevance", self.counts[SHEET], limit, start)
+        window = offset + PER_PAGE
         found = []
-        # What a result shows of these pages is read by `other_rows`: the backend loads
-        # their ids and types only (a page's forty columns cost ~0.5 ms for twenty).
-        listed = pages.only("id", "content_type_id")
-        # The backend is not asked for results its counts say there are none of.
-        others = sum(count for key, count in self.counts.items() if key != SHEET)
         if self.type == SHEET:
             hits = [(SHEET, pk) for pk in sheet_ids]
         elif self.type:
-            if self.counts[self.type]:
-                found = backend.search(parsed, self.pages_of_type(listed, self.type))
-                found = list(found[offset : offset + PER_PAGE])
+            if complete:
+                found = [page for page in best if self.type_key(page) == self.type]
+                found = found[offset:window]
+            # The backend is not asked for results its counts say there are none of.
+            elif self.counts[self.type]:
+                found = backend.search(parsed, self.pages_of_type(pages, self.type))
+                found = list(found[offset:window])
             hits = [(self.type, page.pk) for page in found]
         else:
-            if others:
-                found = list(backend.search(parsed, listed)[: offset + PER_PAGE])
+            if complete or window <= len(best):
+                found = best[:window]
+            else:
+                found = list(backend.search(parsed, pages)[:window])
             hits = merge([(SHEET, pk) for pk in sheet_ids], [(OTHER, page.pk) for page in found])[
-                offset : offset + PER_PAGE
+                offset:window
             ]
         shown = {pk for _key, pk in hits}
         self.hits = self.load(hits, {page.pk: page for page in found if page.pk in shown})
         return self
+
+    def count_others(self, backend, parsed, pages):
+        """(the best other pages, whether they are all of them), their counts per type
+        added up. The backend is asked for one more page than FEW_OTHERS: when it finds no
+        more, they are all there with their counts, in one query where a facet and a
+        search took two (~3 ms); else its facet counts them."""
+        best = list(backend.search(parsed, pages)[: FEW_OTHERS + 1])
+        complete = len(best) <= FEW_OTHERS
+        if complete:
+            for page in best:
+                self.counts[self.type_key(page)] += 1
+        else:
+            facet = backend.search(parsed, pages).facet("content_type_id")
+            for content_type_id, count in facet.items():
+                self.counts[type_of(content_type_id, self.content_types)] += count
+        return best, complete
+
+    def type_key(self, page):
+        return type_of(page.content_type_id, self.content_types)
 
     def load(self, hits, found):
         """The hits with their pages: the sheets, and the rows of the `found` other pages."""
@@ -193,7 +216,7 @@ class SiteSearch:
         for key, pk in hits:
             page = sheets.get(pk) if key == SHEET else others.get(pk)
             if page is not None:
-                kind = SHEET if key == SHEET else type_of(page.content_type_id, self.content_types)
+                kind = SHEET if key == SHEET else self.type_key(page)
                 loaded.append(Hit(page, kind, page.url))
         texts = [hit_texts(hit) for hit in loaded]
         marks = highlight(texts, self.query, self.locale.language_code)

@@ -94,13 +94,11 @@ def test_site_search_query_count_does_not_grow_with_the_page_types_found(
     assert f'href="{standard.url}"' in client.get("/recherche/?q=vote").content.decode()
 
 
-@pytest.mark.parametrize("type_param", ["", "&type=news"])
-def test_site_search_does_not_ask_for_the_pages_its_counts_say_are_none(
-    client, add_sheets, news_index, monkeypatch, type_param
-):
+@pytest.fixture
+def backend_searches(monkeypatch):
+    """The searches the site search asks Wagtail's backend for (each facet is one)."""
     from wagtail.search.backends import get_search_backend
 
-    from home.factories import NewsPageFactory
     from search import site
 
     backend = get_search_backend()
@@ -112,13 +110,38 @@ def test_site_search_does_not_ask_for_the_pages_its_counts_say_are_none(
             return backend.search(*args, **kwargs)
 
     monkeypatch.setattr(site, "get_search_backend", CountingBackend)
+    return searches
+
+
+@pytest.mark.parametrize("type_param", ["", "&type=news"])
+def test_site_search_asks_the_backend_once_when_few_other_pages_match(
+    client, add_sheets, news_index, backend_searches, type_param
+):
+    from home.factories import NewsPageFactory
+
     add_sheets(3)
     client.get(f"/recherche/?q=vote{type_param}")
-    assert len(searches) == 1  # the counts per type, none of other pages
+    assert len(backend_searches) == 1  # none of other pages, so no count of them
     news = NewsPageFactory(parent=news_index, title="Le vote des habitants")
-    searches.clear()
+    backend_searches.clear()
     assert f'href="{news.url}"' in client.get(f"/recherche/?q=vote{type_param}").text
-    assert len(searches) == 2  # the counts, then the results
+    assert len(backend_searches) == 1  # the pages found, counted without a facet
+
+
+@pytest.mark.parametrize("type_param", ["", "&type=news"])
+def test_site_search_counts_more_other_pages_with_the_backends_facet(
+    client, add_sheets, news_index, backend_searches, monkeypatch, type_param
+):
+    from home.factories import NewsPageFactory
+    from search import site
+
+    monkeypatch.setattr(site, "FEW_OTHERS", 1)
+    add_sheets(3)
+    news = [NewsPageFactory(parent=news_index, title=f"Le vote n° {n}") for n in range(2)]
+    html = client.get(f"/recherche/?q=vote{type_param}").text
+    assert all(f'href="{page.url}"' in html for page in news)
+    # The best two of them, their counts (a facet), then the page of results.
+    assert len(backend_searches) == 3
 
 
 def test_suggestions_query_count_does_not_grow_with_the_number_of_sheets(client, add_sheets):

@@ -51,6 +51,30 @@ def test_every_page_type_is_found(client, pages):
     }
 
 
+@pytest.mark.parametrize("few_others", [0, 1, 20])
+def test_counts_and_results_are_the_same_whether_a_facet_counts_the_other_pages(
+    client, pages, monkeypatch, few_others
+):
+    """Up to FEW_OTHERS other pages found, the backend's results give their counts; beyond,
+    its facet (search/site.py SiteSearch.count_others)."""
+    from search import site
+
+    monkeypatch.setattr(site, "FEW_OTHERS", few_others)
+    html = get_page(client, "/recherche/?q=zythologie")
+    assert type_counts(html) == {
+        "": "(5)",
+        "sheet": "(1)",
+        "member": "(1)",
+        "news": "(1)",
+        "charter": "(1)",
+        "page": "(1)",
+    }
+    assert len(site_result_titles(html)) == 5
+    news = get_page(client, "/recherche/?q=zythologie&type=news")
+    assert site_result_titles(news) == ["Une actualité sur la zythologie"]
+    assert type_counts(news)["page"] == "(1)"
+
+
 @pytest.mark.parametrize(
     ("type", "title"),
     [
