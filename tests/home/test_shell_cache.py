@@ -58,9 +58,9 @@ def test_the_site_search_reads_its_shell_from_the_cache_with_links_to_its_own_ur
     invalidate()
     first, first_queries = visit(client, "/recherche/?q=vote")
     second, second_queries = visit(client, "/recherche/?q=vote")
-    # The shell's two queries, the site and the pages the search leaves out (home/memo.py);
-    # no page, so no root.
-    assert second_queries == first_queries - 4
+    # The shell's two queries, the site, the active locale and the pages the search leaves
+    # out (home/memo.py); no page, so no root.
+    assert second_queries == first_queries - 5
     assert shell(second) == shell(first)
     assert "Le réseau" in shell(second)[0]
     # Another URL gets the kept shell with the language links of that URL.
