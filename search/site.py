@@ -110,13 +110,13 @@ def other_pages(request, locale):
 def other_page_ids(locale):
     """(the content type ids of the pages that are not sheets, the ids of the aliases and
     restricted pages among them in `locale`)."""
-    pages = Page.objects.filter(locale=locale).type(*other_page_models())
-    left_out = pages.filter(Q(alias_of__isnull=False) | Q(restricted_section()))
-    type_ids = ContentType.objects.get_for_models(*other_page_models(), for_concrete_models=False)
-    return (
-        sorted(content_type.pk for content_type in type_ids.values()),
-        list(left_out.values_list("pk", flat=True)),
+    content_types = ContentType.objects.get_for_models(
+        *other_page_models(), for_concrete_models=False
     )
+    type_ids = sorted(content_type.pk for content_type in content_types.values())
+    pages = Page.objects.filter(locale=locale, content_type_id__in=type_ids)
+    left_out = pages.filter(Q(alias_of__isnull=False) | Q(restricted_section()))
+    return type_ids, list(left_out.values_list("pk", flat=True))
 
 
 def type_of(content_type_id, content_types):

@@ -247,6 +247,7 @@ def search(request):
         ).run()
         context["results"] = results
         context["selected_type"] = results.type
+        context["results_html"] = site_results_html(results.hits)
         context.update(site_pagination(results))
         if page_number(request.GET.get("page")) == 1:
             context["promotions"] = stats.record_and_promote(
@@ -269,7 +270,6 @@ def site_pagination(results):
     return {
         "results_page": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number),
-        "results_html": site_results_html(results.hits),
         "pagination_query": urlencode(items) + "&",
         "total_all": sum(results.counts.values()),
         "type_counts": [

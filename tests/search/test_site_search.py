@@ -24,6 +24,17 @@ def pages(home, news_index, add_sheet, amiens_member):
     amiens_member.save_revision().publish()
 
 
+# The counts of the `pages` fixture: one page of each type.
+ONE_OF_EACH_TYPE = {
+    "": "(5)",
+    "sheet": "(1)",
+    "member": "(1)",
+    "news": "(1)",
+    "charter": "(1)",
+    "page": "(1)",
+}
+
+
 def type_counts(html):
     return {
         radio["value"]: text(html.select_one(f"label[for={radio['id']}] .facet-count"))
@@ -41,14 +52,7 @@ def test_every_page_type_is_found(client, pages):
         "Une page sur la zythologie",
     ]
     assert status(html).startswith("5 résultats")
-    assert type_counts(html) == {
-        "": "(5)",
-        "sheet": "(1)",
-        "member": "(1)",
-        "news": "(1)",
-        "charter": "(1)",
-        "page": "(1)",
-    }
+    assert type_counts(html) == ONE_OF_EACH_TYPE
 
 
 @pytest.mark.parametrize("few_others", [0, 1, 20])
@@ -61,14 +65,7 @@ def test_counts_and_results_are_the_same_whether_a_facet_counts_the_other_pages(
 
     monkeypatch.setattr(site, "FEW_OTHERS", few_others)
     html = get_page(client, "/recherche/?q=zythologie")
-    assert type_counts(html) == {
-        "": "(5)",
-        "sheet": "(1)",
-        "member": "(1)",
-        "news": "(1)",
-        "charter": "(1)",
-        "page": "(1)",
-    }
+    assert type_counts(html) == ONE_OF_EACH_TYPE
     assert len(site_result_titles(html)) == 5
     news = get_page(client, "/recherche/?q=zythologie&type=news")
     assert site_result_titles(news) == ["Une actualité sur la zythologie"]
