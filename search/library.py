@@ -37,7 +37,7 @@ from members.models import Authority
 from members.models.directory import POPULATION_BRACKETS
 from members.referential import region_name
 
-from .batch import several_statements_cursor
+from .batch import Batch, several_statements_cursor
 from .columns import FacetColumns, kept_columns
 from .documents import text_search_config, uses_postgres
 from .highlight import highlight, simple_terms
@@ -253,15 +253,23 @@ class Search:
         return (self.page_number - 1) * PER_PAGE
 
 
-def run(request, locale, query, filters, sort, page_number):
-    """Search the library: total, facet counts and one page of highlighted results."""
+def run(request, locale, query, filters, sort, page_number, along=None):
+    """Search the library: total, facet counts and one page of highlighted results. The
+    page's rows are read in one round trip (search/batch.py), with the statements that
+    `along(batch, total)` adds, if given."""
     search = Search(locale, query, filters, sort, page_number)
     engine = engine_for(locale, query, filters)
+    sheets = []
     with engine.session():
         search.total, search.counts = engine.facet_counts()
         search.page_number = clamp_page(search.page_number, search.total)
-        ids = engine.ranked_ids(sort, search.total, PER_PAGE, search.offset) if search.total else []
-    sheets = result_rows(ids, request)
+        batch = Batch()
+        if search.total:
+            engine.add_page_rows(batch, sort, PER_PAGE, search.offset, sheets.extend)
+        if along is not None:
+            along(batch, search.total)
+        batch.run()
+    sheets = [with_url(sheet, request) for sheet in sheets]
     marks = highlight([document_texts(sheet) for sheet in sheets], query, locale.language_code)
     search.results = [
         Result(sheet, title, passage) for sheet, (title, passage) in zip(sheets, marks, strict=True)
@@ -274,19 +282,22 @@ def engine_for(locale, query, filters):
     return engine(locale, query, filters)
 
 
-# A result's columns, by the sheet's id: its page, its member's page and authority, and its
-# search document (the title and text its passage is chosen from; none if it has just been
-# removed from the search table).
+# A result's columns, for the sheets of `{shown}`: SQL giving their ids, their places in
+# the page and whether their titles match the query. The columns are its page, its member's
+# page and authority, and its search document (the title and text its passage is chosen
+# from; none if it has just been removed from the search table).
 RESULT_ROWS = """
+    WITH shown (id, place, in_title) AS ({shown})
     SELECT sheet.page_ptr_id, page.title, page.url_path, sheet.year_start, sheet.year_end,
-        member.title, authority.region, document.title, document.text
-    FROM knowledge_practicesheetpage sheet
+        member.title, authority.region, document.title, document.text, shown.in_title
+    FROM shown
+    JOIN knowledge_practicesheetpage sheet ON sheet.page_ptr_id = shown.id
     JOIN wagtailcore_page page ON page.id = sheet.page_ptr_id
     JOIN wagtailcore_page member ON member.id = sheet.member_id
     JOIN members_memberpage member_page ON member_page.page_ptr_id = sheet.member_id
     JOIN members_authority authority ON authority.id = member_page.authority_id
     LEFT JOIN search_practicesearchdocument document ON document.page_id = sheet.page_ptr_id
-    WHERE sheet.page_ptr_id IN ({ids})
+    ORDER BY shown.place
 """
 RESULT_FIELDS = [
     "pk",
@@ -298,25 +309,43 @@ RESULT_FIELDS = [
     "region",
     "document_title",
     "document_text",
+    "in_title",
 ]
+
+
+def rows_of(ids):
+    """The statement of RESULT_ROWS for the sheets of these ids, in their order, and its
+    parameters: one statement, written out, for any database. As page objects with their
+    member and authority, ten sheets cost 11 ms; as the ORM's values, compiling the query
+    costs more Python (~2.5 ms) than PostgreSQL takes to run it."""
+    values = ", ".join(f"(CAST(%s AS integer), {place}, FALSE)" for place in range(len(ids)))
+    return RESULT_ROWS.format(shown=f"VALUES {values}"), list(ids)
+
+
+def sheet_rows(rows):
+    """The rows of RESULT_ROWS as objects, each field an attribute (RESULT_FIELDS)."""
+    return [SimpleNamespace(**dict(zip(RESULT_FIELDS, row, strict=True))) for row in rows]
+
+
+def with_url(sheet, request):
+    sheet.url = url_of(sheet.url_path, request)
+    return sheet
 
 
 def result_rows(ids, request):
     """What a result shows of the sheets of these ids, in their order: title, link, years,
     member and its région, and the title and text of the search document that the passage
-    is chosen from. One statement, written out: as page objects with their member and
-    authority, ten sheets cost 11 ms; as the ORM's values, compiling the query costs more
-    Python (~2.5 ms) than PostgreSQL takes to run it."""
+    is chosen from."""
+    return [with_url(sheet, request) for sheet in read_rows(ids)]
+
+
+def read_rows(ids):
+    """The rows of the sheets of these ids (`sheet_rows`), in their order, in one query."""
     if not ids:
         return []
     with connection.cursor() as cursor:
-        cursor.execute(RESULT_ROWS.format(ids=", ".join(["%s"] * len(ids))), list(ids))
-        rows = cursor.fetchall()
-    by_pk = {row[0]: SimpleNamespace(**dict(zip(RESULT_FIELDS, row, strict=True))) for row in rows}
-    sheets = [by_pk[pk] for pk in ids if pk in by_pk]
-    for sheet in sheets:
-        sheet.url = url_of(sheet.url_path, request)
-    return sheets
+        cursor.execute(*rows_of(ids))
+        return sheet_rows(cursor.fetchall())
 
 
 def document_texts(sheet):
@@ -356,17 +385,20 @@ class Engine:
         """The matches that pass every filter, once counted; before, there is no filter."""
         return self.passing if self.passing is not None else self.matches()
 
-    def ranked_ids(self, sort, total, limit, offset):
+    def ranked_ids(self, sort, limit, offset):
         """A page of ids: the newest, those whose title matches first when sorted by
         relevance."""
         passing = self.passing_matches()
         if sort == "relevance" and self.query:
-            return self.titles_first(passing, offset + limit)[offset:]
+            return passing.newest(offset + limit, titles_first=True)[offset:]
         return passing.newest(offset + limit)[offset:]
 
-    def titles_first(self, passing, first):
-        """The ids of the `first` newest matches, those whose title matches first."""
-        return passing.newest(first, titles_first=True)
+    def add_page_rows(self, batch, sort, limit, offset, then):
+        """Add the reading of a page of results to `batch`: `then(rows)` gets their rows
+        (`sheet_rows`), in their order."""
+        ids = self.ranked_ids(sort, limit, offset)
+        if ids:
+            batch.add(*rows_of(ids), lambda rows: then(sheet_rows(rows)))
 
 
 class PostgresEngine(Engine):
@@ -433,29 +465,6 @@ class PostgresEngine(Engine):
         columns = kept_columns(self.params["locale"], version, self.read)
         return columns.matches(page_ids(ids))
 
-    def titles_first(self, passing, first):
-        """The ids of the `first` newest matches, those whose title matches first. Titles
-        are checked for the newest TITLE_CANDIDATES × `first` matches only, by primary key:
-        enough when `first` of them match, or when they are all the matches. Else every
-        title match is read. Checking the title of each of 25,000 matches doubled the time
-        of the query that finds them."""
-        candidates = passing.newest(first * TITLE_CANDIDATES)
-        self.execute(
-            "SELECT d.page_id FROM search_practicesearchdocument d "
-            f"WHERE d.page_id = ANY(%(ids)s) AND {self.in_title}",
-            {"ids": candidates},
-        )
-        titled = {row[0] for row in self.cursor.fetchall()}
-        if len(titled) >= first or len(candidates) == len(passing):
-            ranked = [pk for pk in candidates if pk in titled]
-            ranked += [pk for pk in candidates if pk not in titled]
-            return ranked[:first]
-        self.execute(
-            "SELECT string_agg(int4send(d.page_id), '') FROM search_practicesearchdocument d "
-            f"WHERE d.locale_id = %(locale)s AND {self.in_title}"
-        )
-        return passing.with_titles(page_ids(self.cursor.fetchone()[0])).newest(first, True)
-
     def read(self):
         """The facet columns of every document of the language, in one query."""
         columns = ", ".join(f"array_agg({facet.column})" for facet in FACETS)
@@ -498,22 +507,107 @@ class PostgresEngine(Engine):
                 counts[facet.name][value] = counts[facet.name].get(value, 0) + count
         return total, counts
 
-    def ranked_ids(self, sort, total, limit, offset):
-        """Up to FULL_RANK_LIMIT matches sorted by relevance: title matches first, then by
-        PostgreSQL's rank (ts_rank_cd over title, summaries and sections), then the newest.
-        Beyond, or by date, the newest (Engine.ranked_ids)."""
-        if not (sort == "relevance" and self.query and total <= FULL_RANK_LIMIT):
-            return super().ranked_ids(sort, total, limit, offset)
-        # The matches that pass the filters are known: only they are read, by primary key.
-        rank = f"ts_rank_cd('{RANK_WEIGHTS}', v.vector, {self.tsquery}, 1)"
+    def ranking(self, sort, limit, offset):
+        """How a page of results sorted by relevance is read: SQL giving its ids (`id`,
+        `place`, `in_title`: whether the title matches), or None by date or without a query
+        (the newest: Engine.ranked_ids).
+        - Up to FULL_RANK_LIMIT matches: title matches first, then by PostgreSQL's rank
+          (ts_rank_cd over title, summaries and sections), then the newest. The matches that
+          pass the filters are known: only they are read, by primary key.
+        - Beyond, the newest, title matches first. Titles are checked for the newest
+          TITLE_CANDIDATES × (offset + limit) matches only, by primary key: enough when as
+          many of them match, or when they are all the matches (`Ranking.complete`). Else
+          every title match is read (`all_titles_first`). Checking the title of each of
+          25,000 matches doubled the time of the query that finds them."""
+        if not (sort == "relevance" and self.query):
+            return None
+        passing = self.passing_matches()
+        params = {"limit": limit, "offset": offset}
+        if len(passing) <= FULL_RANK_LIMIT:
+            rank = f"ts_rank_cd('{RANK_WEIGHTS}', v.vector, {self.tsquery}, 1)"
+            sql = FULL_RANK.format(in_title=self.in_title, rank=rank)
+            return Ranking(sql, {**params, "ids": passing.page_ids()})
+        candidates = passing.newest((offset + limit) * TITLE_CANDIDATES)
+        sql = TITLES_FIRST.format(in_title=self.in_title)
+        return Ranking(sql, {**params, "ids": candidates}, len(candidates) < len(passing))
+
+    def ranked_ids(self, sort, limit, offset):
+        ranking = self.ranking(sort, limit, offset)
+        if ranking is None:
+            return super().ranked_ids(sort, limit, offset)
+        self.execute(ranking.sql, ranking.params)
+        rows = self.cursor.fetchall()
+        if not ranking.complete([in_title for _id, _place, in_title in rows], limit):
+            return self.all_titles_first(limit, offset)
+        return [row[0] for row in rows]
+
+    def add_page_rows(self, batch, sort, limit, offset, then):
+        ranking = self.ranking(sort, limit, offset)
+        if ranking is None:
+            super().add_page_rows(batch, sort, limit, offset, then)
+            return
+
+        def checked(rows):
+            sheets = sheet_rows(rows)
+            if ranking.complete([sheet.in_title for sheet in sheets], limit):
+                then(sheets)
+            else:
+                then(read_rows(self.all_titles_first(limit, offset)))
+
+        batch.add(RESULT_ROWS.format(shown=ranking.sql), {**self.params, **ranking.params}, checked)
+
+    def all_titles_first(self, limit, offset):
+        """A page of the newest matches, title matches first, every title match read."""
         self.execute(
-            "SELECT d.page_id FROM search_practicesearchdocument d "
-            "JOIN search_practicesearchvector v ON v.page_id = d.page_id "
-            f"WHERE d.page_id = ANY(%(ids)s) ORDER BY ({self.in_title}) DESC, {rank} DESC, "
-            "d.first_published_at DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s",
-            {"ids": self.passing_matches().page_ids(), "limit": limit, "offset": offset},
+            "SELECT string_agg(int4send(d.page_id), '') FROM search_practicesearchdocument d "
+            f"WHERE d.locale_id = %(locale)s AND {self.in_title}"
         )
-        return [row[0] for row in self.cursor.fetchall()]
+        titled = self.passing_matches().with_titles(page_ids(self.cursor.fetchone()[0]))
+        return titled.newest(offset + limit, titles_first=True)[offset:]
+
+
+# The ids of a page of at most FULL_RANK_LIMIT matches (`%(ids)s`), sorted by relevance.
+FULL_RANK = """
+    SELECT id, row_number() OVER (ORDER BY in_title DESC, rank DESC, published DESC, id DESC)
+        AS place, in_title
+    FROM (
+        SELECT d.page_id AS id, {in_title} AS in_title, {rank} AS rank,
+            d.first_published_at AS published
+        FROM search_practicesearchdocument d
+        JOIN search_practicesearchvector v ON v.page_id = d.page_id
+        WHERE d.page_id = ANY(%(ids)s::integer[])
+    ) ranked
+    ORDER BY place LIMIT %(limit)s OFFSET %(offset)s
+"""
+# The ids of a page of candidates (`%(ids)s`, the newest first), title matches first.
+TITLES_FIRST = """
+    SELECT id, row_number() OVER (ORDER BY in_title DESC, candidate) AS place, in_title
+    FROM (
+        SELECT c.id, c.candidate, COALESCE({in_title}, FALSE) AS in_title
+        FROM unnest(%(ids)s::integer[]) WITH ORDINALITY AS c (id, candidate)
+        LEFT JOIN search_practicesearchdocument d ON d.page_id = c.id
+    ) checked
+    ORDER BY place LIMIT %(limit)s OFFSET %(offset)s
+"""
+
+
+@dataclass
+class Ranking:
+    """SQL giving the ids of a page of results (PostgresEngine.ranking), its parameters, and
+    whether it ranks some candidates only (the newest of many matches)."""
+
+    sql: str
+    params: dict
+    candidates_only: bool = False
+
+    def complete(self, in_title, limit):
+        """Whether the page is right, from whether the title of each of its rows matches:
+        ranked among some candidates only, it is when the page is full of title matches
+        (then at least offset + limit candidates matched by title, as many as all the title
+        matches would show)."""
+        if not self.candidates_only:
+            return True
+        return len(in_title) == limit and all(in_title)
 
 
 def page_ids(packed):

@@ -162,7 +162,7 @@ class SiteSearch:
             offset = (self.page_number - 1) * PER_PAGE
             if self.type in ("", SHEET) and self.counts[SHEET]:
                 limit, start = (PER_PAGE, offset) if self.type else (offset + PER_PAGE, 0)
-                sheet_ids = sheets.ranked_ids("relevance", self.counts[SHEET], limit, start)
+                sheet_ids = sheets.ranked_ids("relevance", limit, start)
         window = offset + PER_PAGE
         found = []
         if self.type == SHEET:

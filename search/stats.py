@@ -4,7 +4,7 @@ résultat); and the promotions staff set for a query."""
 
 import functools
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -17,29 +17,38 @@ from .documents import uses_postgres
 from .models import UnansweredQuery
 
 
-def record_and_promote(request, query, total, language, scope, locale, page_types=None):
-    """Count a search (see `record`) and return its promotions (see `promotions`). On
-    PostgreSQL both statements go together, in one round trip."""
+def record_and_promote(request, query, total, language, scope, locale, page_types=None, batch=None):
+    """Count a search (first page of results only, so that paging is not counted twice) and
+    return its promotions (see `promotions`). On PostgreSQL, one statement inserts or
+    increments each counter and reads the promotions (Wagtail's `Query.get(...).add_hit()`,
+    an update-or-create and reading the promotions cost five). It is sent with those of
+    `batch` when one is given (search/batch.py): the list returned is filled when the batch
+    has run."""
     normalised = normalise_query_string(query)
-    if not normalised or not uses_postgres():
-        record(query, total, language, scope)
+    if not normalised:
+        return []
+    if not uses_postgres():
+        record_simply(normalised, total, language, scope)
         return promotions(request, query, locale, page_types)
-    batch = Batch()
+    own = batch is None
+    batch = Batch() if own else batch
     shown = []
-    # Counting a search may be lost in a crash rather than wait for the disk (the batch is
-    # one transaction: the setting holds for its statements only).
+    # Counting a search may be lost in a crash rather than wait for the disk (a batch is one
+    # transaction: the setting holds for its statements only).
     batch.add("SET LOCAL synchronous_commit TO OFF", [], lambda rows: None)
-    batch.add(RECORD_SQL, record_params(normalised, total, language, scope), lambda rows: None)
     batch.add(
-        picks_sql(),
-        [normalised],
+        record_and_pick_sql(),
+        [*record_params(normalised, total, language, scope), normalised],
         lambda rows: shown.extend(shown_promotions(request, rows, locale, page_types)),
     )
-    batch.run()
+    if own:
+        batch.run()
     return shown
 
 
-RECORD_SQL = f"""
+# Counts a search, then reads its promotions (`picks_sql`, which cannot see the query it
+# inserts: a query with promotions was there before).
+RECORD_AND_PICK_SQL = f"""
     WITH query AS (
         INSERT INTO {Query._meta.db_table} (query_string) VALUES (%s)
         ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
@@ -48,12 +57,14 @@ RECORD_SQL = f"""
         INSERT INTO {QueryDailyHits._meta.db_table} (query_id, date, hits)
         SELECT id, %s, 1 FROM query
         ON CONFLICT (query_id, date) DO UPDATE SET hits = {QueryDailyHits._meta.db_table}.hits + 1
+    ), unanswered AS (
+        INSERT INTO {UnansweredQuery._meta.db_table}
+            (query_string, language, scope, hits, first_seen, last_seen)
+        SELECT %s, %s, %s, 1, %s, %s WHERE %s
+        ON CONFLICT (query_string, language, scope) DO UPDATE
+        SET hits = {UnansweredQuery._meta.db_table}.hits + 1, last_seen = EXCLUDED.last_seen
     )
-    INSERT INTO {UnansweredQuery._meta.db_table}
-        (query_string, language, scope, hits, first_seen, last_seen)
-    SELECT %s, %s, %s, 1, %s, %s WHERE %s
-    ON CONFLICT (query_string, language, scope) DO UPDATE
-    SET hits = {UnansweredQuery._meta.db_table}.hits + 1, last_seen = EXCLUDED.last_seen
+    {{picks}}
 """
 
 
@@ -63,22 +74,8 @@ def record_params(normalised, total, language, scope):
     return [normalised, now.date(), normalised, language, scope, now, now, not total]
 
 
-def record(query, total, language, scope):
-    """Count a search (first page of results only, so that paging is not counted twice): one
-    statement on PostgreSQL, which inserts or increments each counter (Wagtail's
-    `Query.get(...).add_hit()` and an update-or-create cost four)."""
-    normalised = normalise_query_string(query)
-    if not normalised:
-        return
-    if not uses_postgres():
-        record_simply(normalised, total, language, scope)
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(RECORD_SQL, record_params(normalised, total, language, scope))
-
-
 def record_simply(normalised, total, language, scope):
-    """`record` on other databases (SQLite in development). The day's counter of a query
+    """Count a search on other databases (SQLite in development). The day's counter of a query
     typed before is incremented in one UPDATE; else Wagtail's `Query.get(...).add_hit()`
     creates what is missing (three queries)."""
     today = timezone.now().date()
@@ -110,10 +107,10 @@ def picks_of(normalised):
 
 
 @functools.cache
-def picks_sql():
-    """The SQL of `picks_of`, its one parameter the query: compiled once per process, where
-    compiling it for each search cost about 0.5 ms."""
-    return picks_of("").query.sql_with_params()[0]
+def record_and_pick_sql():
+    """RECORD_AND_PICK_SQL with the SQL of `picks_of`, whose one parameter is the query:
+    compiled once per process, where compiling it for each search cost about 0.5 ms."""
+    return RECORD_AND_PICK_SQL.format(picks=picks_of("").query.sql_with_params()[0])
 
 
 def promotions(request, query, locale, page_types=None):

@@ -164,8 +164,8 @@ def page_number(value):
     return max(number, 1)
 
 
-def library_context(page, request, query, truncated):
-    """The context of the practice library page for a request."""
+def library_context(page, request, query, truncated, along=None):
+    """The context of the practice library page for a request (`along`: see library.run)."""
     # Terms, principles and their bits change only with a new page-cache generation
     # (snippets, publishing a charter, allocating a bit): read once per generation.
     rows = per_generation(request, ("facet vocabulary",), library.vocabulary_rows)
@@ -175,7 +175,7 @@ def library_context(page, request, query, truncated):
     if sort not in library.SORTS or not query:
         sort = default_sort(query)
     search = library.run(
-        request, page.locale, query, filters, sort, page_number(request.GET.get("page"))
+        request, page.locale, query, filters, sort, page_number(request.GET.get("page")), along
     )
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)
@@ -206,22 +206,28 @@ def library_context(page, request, query, truncated):
 
 
 def library_page_context(page, request):
-    """The context of the practice library page: the search form, facets, results."""
+    """The context of the practice library page: the search form, facets, results. A search
+    is counted once, not again for its other pages, with the reading of its results."""
     query, truncated = clean_query(request.GET.get("q", ""))
-    context = library_context(page, request, query, truncated)
-    search = context["search"]
-    # Counted once per search: not again for its other pages.
-    if query and page_number(request.GET.get("page")) == 1:
-        context["promotions"] = stats.record_and_promote(
+    counted = {}
+
+    def count(batch, total):
+        # The promotions' list is filled when the batch has run, before the context is.
+        counted["promotions"] = stats.record_and_promote(
             request,
             query,
-            search.total,
+            total,
             page.locale.language_code,
             UnansweredQuery.Scope.LIBRARY,
             page.locale,
             page_types=[PracticeSheetPage],
+            batch=batch,
         )
-    context["results_html"] = results_html(search.results)
+
+    first_page = query and page_number(request.GET.get("page")) == 1
+    context = library_context(page, request, query, truncated, count if first_page else None)
+    context.update(counted)
+    context["results_html"] = results_html(context["search"].results)
     return context
 
 

@@ -2,14 +2,17 @@
 statements, `POSTGRES_OPTIONS` in cms/settings/base.py), and statements sent several at
 once still go in one round trip (search/batch.py)."""
 
-from django.db import ProgrammingError, connection
+import tempfile
+
+from django.db import DataError, ProgrammingError, connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
 import pytest
+from psycopg import pq
 
-from search.batch import several_statements_cursor
+from search.batch import Batch, several_statements_cursor
 
 pytestmark = [
     pytest.mark.django_db,
@@ -51,3 +54,68 @@ def test_a_server_bound_cursor_refuses_several_statements():
     # Why search/batch.py needs a cursor of its own.
     with pytest.raises(ProgrammingError, match="multiple commands"), connection.cursor() as cursor:
         cursor.execute("SELECT %s::int; SELECT %s::int", [1, 2])
+
+
+def protocol_messages(action):
+    """The messages of PostgreSQL's protocol exchanged while `action()` runs: (F for the
+    front end or B for the server, message type), in order."""
+    connection.ensure_connection()
+    pgconn = connection.connection.pgconn
+    with tempfile.TemporaryFile("w+") as trace:
+        pgconn.trace(trace.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+        try:
+            action()
+        finally:
+            pgconn.untrace()
+        trace.seek(0)
+        return [tuple(line.split("\t")[0:3:2]) for line in trace.read().splitlines()]
+
+
+def test_a_batch_sends_its_statements_in_one_round_trip_and_hands_each_its_rows():
+    handed = []
+    batch = Batch()
+    batch.add("SELECT %s::int", [1], lambda rows: handed.append(("first", rows)))
+    batch.add(
+        "SELECT %(word)s::text", {"word": "deux"}, lambda rows: handed.append(("second", rows))
+    )
+    # psycopg begins the test's transaction with its first statement: begun before.
+    Page.objects.exists()
+    with CaptureQueriesContext(connection) as queries:
+        messages = protocol_messages(batch.run)
+    assert handed == [("first", [(1,)]), ("second", [("deux",)])]
+    senders = [sender for sender, _message in messages]
+    # Every statement is sent before the server answers the first: one wait, not two.
+    assert senders.index("B") == len(senders) - senders[::-1].index("F")
+    assert [message for _sender, message in messages].count("Sync") == 1
+    assert len(queries) == 2
+
+
+def test_a_batch_statement_keeps_its_plan_like_any_other():
+    def run():
+        batch = Batch()
+        batch.add("SELECT %s::int + 41", [1], lambda rows: None)
+        batch.run()
+
+    for _time in range(3):
+        run()
+    assert [sql for sql in prepared_statements() if "$1::int + 41" in sql]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_runs_in_one_transaction_and_an_error_stops_it_as_djangos():
+    # Outside a test's transaction: sent one by one, SET LOCAL would hold for nothing.
+    handed = []
+    batch = Batch()
+    batch.add("SET LOCAL application_name TO 'batch'", [], handed.append)
+    batch.add("SELECT current_setting('application_name')", [], handed.append)
+    batch.run()
+    assert handed == [[], [("batch",)]]
+    batch.add("SELECT 1 / %s::int", [0], handed.append)
+    batch.add("SELECT 2", [], handed.append)
+    with pytest.raises(DataError, match="division by zero"):
+        batch.run()
+    assert handed == [[], [("batch",)]]
+    batch.add("SELECT current_setting('application_name')", [], handed.append)
+    batch.run()
+    assert handed[-1] != [("batch",)]
