@@ -28,6 +28,7 @@ from knowledge.models import CharterPage, PracticeSheetPage
 from members.models import MemberPage
 
 from . import library
+from .batch import Batch
 from .documents import text_search_config, uses_postgres
 from .highlight import highlight
 from .models import PracticeSearchDocument
@@ -56,7 +57,7 @@ _UNSAFE = re.compile(r'[^\w\s"\'’-]', re.UNICODE)
 
 @dataclass
 class Hit:
-    """A result: the row of a sheet (`library.result_rows`) or of another page (`other_rows`)."""
+    """A result: the row of a sheet (`library.sheet_rows`) or of another page (`other_rows`)."""
 
     page: object
     type: str
@@ -145,7 +146,10 @@ class SiteSearch:
             return pages.not_type(*typed_models())
         return pages.type(*models_of(key))
 
-    def run(self):
+    def run(self, along=None):
+        """Search: the counts per type and a page of hits. Their rows are read in one round
+        trip (search/batch.py), with the statements that `along(batch, total)` adds, if
+        given."""
         backend = get_search_backend()
         parsed = backend_query(self.query)
         # What a result shows of other pages is read by `other_rows`: the backend loads
@@ -185,7 +189,7 @@ class SiteSearch:
                 offset:window
             ]
         shown = {pk for _key, pk in hits}
-        self.hits = self.load(hits, {page.pk: page for page in found if page.pk in shown})
+        self.hits = self.load(hits, [page for page in found if page.pk in shown], along)
         return self
 
     def count_others(self, backend, parsed, pages):
@@ -207,15 +211,27 @@ class SiteSearch:
     def type_key(self, page):
         return type_of(page.content_type_id, self.content_types)
 
-    def load(self, hits, found):
-        """The hits with their pages: the sheets, and the rows of the `found` other pages."""
+    def load(self, hits, found, along):
+        """The hits with their pages: the rows of their sheets and of the `found` other
+        pages, read together with the statements of `along` (see `run`)."""
         sheet_ids = [pk for key, pk in hits if key == SHEET]
-        sheets = {row.pk: row for row in library.result_rows(sheet_ids, self.request)}
-        others = other_rows(found.values(), self.request)
+        sheets, others = {}, {}
+        batch = Batch()
+        if sheet_ids:
+            batch.add(
+                *library.rows_of(sheet_ids),
+                lambda rows: sheets.update((row.pk, row) for row in library.sheet_rows(rows)),
+            )
+        if found:
+            batch.add(*other_rows_of(found), lambda rows: others.update(other_rows(rows)))
+        if along is not None:
+            along(batch, self.total)
+        batch.run()
         loaded = []
         for key, pk in hits:
             page = sheets.get(pk) if key == SHEET else others.get(pk)
             if page is not None:
+                page.url = url_of(page.url_path, self.request)
                 kind = SHEET if key == SHEET else self.type_key(page)
                 loaded.append(Hit(page, kind, page.url))
         texts = [hit_texts(hit) for hit in loaded]
@@ -225,11 +241,14 @@ class SiteSearch:
         return loaded
 
 
-def other_rows(pages, request):
-    """What a result shows of pages other than sheets (title, link, description), by pk, as
-    `library.result_rows` gives it of sheets: one query, a union over their page types (each
-    type's table holds its `intro`), where loading the specific pages costs a query per
-    type."""
+OTHER_FIELDS = ["pk", "title", "url_path", "search_description", "description", "content_type_id"]
+
+
+def other_rows_of(pages):
+    """The statement that reads what a result shows of pages other than sheets (title, link,
+    description), as `library.rows_of` of sheets, and its parameters: a union over their
+    page types (each type's table holds its `intro`), where loading the specific pages
+    costs a query per type."""
     ids_by_model = {}
     for page in pages:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
@@ -237,14 +256,20 @@ def other_rows(pages, request):
     parts = [
         model.objects.filter(pk__in=ids)
         .annotate(description=F("intro") if issubclass(model, BasePage) else Value(""))
-        .values("pk", "title", "url_path", "search_description", "description", "content_type_id")
+        .values(*OTHER_FIELDS)
         .order_by()
         for model, ids in ids_by_model.items()
     ]
-    if not parts:
-        return {}
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return {row["pk"]: SimpleNamespace(**row, url=url_of(row["url_path"], request)) for row in rows}
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    sql, params = union.query.get_compiler(connection=connection).as_sql()
+    # Named, the columns come in this order whatever the ORM's.
+    columns = ", ".join(connection.ops.quote_name(name) for name in OTHER_FIELDS)
+    return f"SELECT {columns} FROM ({sql}) others", params
+
+
+def other_rows(rows):
+    """The rows of `other_rows_of` as objects, by pk."""
+    return {row[0]: SimpleNamespace(**dict(zip(OTHER_FIELDS, row, strict=True))) for row in rows}
 
 
 def merge(*rankings):

@@ -12,7 +12,6 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from home.memo import active_locale, per_generation
@@ -206,29 +205,31 @@ def library_context(page, request, query, truncated, along=None):
 
 
 def library_page_context(page, request):
-    """The context of the practice library page: the search form, facets, results. A search
-    is counted once, not again for its other pages, with the reading of its results."""
+    """The context of the practice library page: the search form, facets, results."""
     query, truncated = clean_query(request.GET.get("q", ""))
     counted = {}
-
-    def count(batch, total):
-        # The promotions' list is filled when the batch has run, before the context is.
-        counted["promotions"] = stats.record_and_promote(
-            request,
-            query,
-            total,
-            page.locale.language_code,
-            UnansweredQuery.Scope.LIBRARY,
-            page.locale,
-            page_types=[PracticeSheetPage],
-            batch=batch,
+    along = None
+    if query and page_number(request.GET.get("page")) == 1:
+        along = count_search(
+            request, query, counted, UnansweredQuery.Scope.LIBRARY, page.locale, [PracticeSheetPage]
         )
-
-    first_page = query and page_number(request.GET.get("page")) == 1
-    context = library_context(page, request, query, truncated, count if first_page else None)
+    context = library_context(page, request, query, truncated, along)
     context.update(counted)
     context["results_html"] = results_html(context["search"].results)
     return context
+
+
+def count_search(request, query, context, scope, locale, page_types=None):
+    """The `along` of a search (library.run, site.SiteSearch.run) that counts it once, not
+    again for its other pages, with the reading of its results: its promotions are put in
+    `context` once read."""
+
+    def along(batch, total):
+        context["promotions"] = stats.record_and_promote(
+            request, query, total, locale.language_code, scope, locale, page_types, batch
+        )
+
+    return along
 
 
 @require_safe
@@ -244,26 +245,20 @@ def search(request):
         "selected_type": request.GET.get("type", ""),
     }
     if query:
+        along = None
+        if page_number(request.GET.get("page")) == 1:
+            along = count_search(request, query, context, UnansweredQuery.Scope.SITE, locale)
         results = site.SiteSearch(
             request,
             locale,
             query,
             request.GET.get("type", ""),
             page_number(request.GET.get("page")),
-        ).run()
+        ).run(along)
         context["results"] = results
         context["selected_type"] = results.type
         context["results_html"] = site_results_html(results.hits)
         context.update(site_pagination(results))
-        if page_number(request.GET.get("page")) == 1:
-            context["promotions"] = stats.record_and_promote(
-                request,
-                query,
-                results.total,
-                get_language(),
-                UnansweredQuery.Scope.SITE,
-                locale,
-            )
     return TemplateResponse(request, "pages/search/search_page.html", context)
 
 
