@@ -33,9 +33,6 @@ def record_and_promote(request, query, total, language, scope, locale, page_type
     own = batch is None
     batch = Batch() if own else batch
     shown = []
-    # Counting a search may be lost in a crash rather than wait for the disk (a batch is one
-    # transaction: the setting holds for its statements only).
-    batch.add("SET LOCAL synchronous_commit TO OFF", [], lambda rows: None)
     batch.add(
         record_and_pick_sql(),
         [*record_params(normalised, total, language, scope), normalised],
@@ -46,11 +43,15 @@ def record_and_promote(request, query, total, language, scope, locale, page_type
     return shown
 
 
-# Counts a search, then reads its promotions (`picks_sql`, which cannot see the query it
-# inserts: a query with promotions was there before).
+# Counts a search, then reads its promotions (`picks_of`, which cannot see the query it
+# inserts: a query with promotions was there before). Counting a search may be lost in a
+# crash rather than wait for the disk: the statement turns synchronous_commit off for its
+# transaction (as SET LOCAL), from the row its first insert is made of.
 RECORD_AND_PICK_SQL = f"""
-    WITH query AS (
-        INSERT INTO {Query._meta.db_table} (query_string) VALUES (%s)
+    WITH setting AS (
+        SELECT set_config('synchronous_commit', 'off', true)
+    ), query AS (
+        INSERT INTO {Query._meta.db_table} (query_string) SELECT %s FROM setting
         ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
         RETURNING id
     ), daily AS (

@@ -2,6 +2,7 @@
 nothing are recorded for staff, and the report of the latter is for staff only."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.urls import reverse
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -9,6 +10,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 import pytest
 
 from home.factories import StandardPageFactory
+from search import stats
+from search.batch import Batch
 from search.models import UnansweredQuery
 
 from .helpers import get_page, library_url, text
@@ -67,6 +70,26 @@ def test_searches_are_counted_once_per_search(client, add_sheet):
     client.get("/recherche/", {"q": "urnes "})
     client.get("/recherche/", {"q": "urnes", "page": "2"})
     assert Query.objects.get(query_string="urnes").hits == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_counting_a_search_does_not_wait_for_the_disk_and_nothing_else_is_changed(rf, home):
+    # Outside a test's transaction: the setting holds for the batch's transaction only.
+    settings = []
+    batch = Batch()
+    promotions = stats.record_and_promote(
+        rf.get("/"), "urnes", 0, "fr", "site", home.locale, batch=batch
+    )
+    batch.add("SELECT current_setting('synchronous_commit')", [], settings.extend)
+    batch.run()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('synchronous_commit')")
+        settings.extend(cursor.fetchall())
+    assert settings == [("off",), ("on",)]
+    assert promotions == []
+    assert Query.objects.get(query_string="urnes").hits == 1
+    assert UnansweredQuery.objects.get(query_string="urnes").hits == 1
 
 
 def test_queries_without_results_are_recorded(client, add_sheet):
