@@ -6,12 +6,14 @@ a private page or a draft revision; whatever the query string holds, the answer 
 (or JSON) that echoes the query escaped, never an error; the number of SQL queries does not
 grow with the number of pages or results."""
 
+from html import escape
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from home.memo import active_locale, per_generation
@@ -23,7 +25,7 @@ from .models import UnansweredQuery
 from .ratelimit import limit_searches, limit_suggestions
 from .text import clean_query, fold
 
-# A facet's checkbox with its label, written by one format_html() per choice: as nine
+# A facet's checkbox with its label, written by one `escaped_join` for them all: as nine
 # template variables each (localized count, escaped name, value and label), the seventy
 # checkboxes of the library cost ~3 ms to render; the facets and results of a page are
 # then joined in Python, where a template variable each cost another millisecond.
@@ -34,8 +36,8 @@ CHECKBOX = (
 )
 FIELDSET = '<fieldset class="facet"><legend>{legend}</legend><ul>{checkboxes}</ul></fieldset>'
 
-# A result of the library, written by one format_html(): as a dozen template variables
-# each, the twenty results of a page cost 1.5 ms to render.
+# A result of the library, the same way: as a dozen template variables each, the twenty
+# results of a page cost 1.5 ms to render.
 RESULT = (
     '<li class="result"><h3 class="result-title"><a href="{url}">{title}</a></h3>'
     '<p class="result-meta">{meta}</p><p class="result-passage">{passage}</p></li>'
@@ -50,10 +52,27 @@ SITE_RESULT = (
 SITE_PASSAGE = '<p class="result-passage">{}</p>'
 
 
+def escaped_join(template, rows):
+    """`format_html_join("", template, rows)` for rows of named values: each value escaped
+    as Django's `conditional_escape` does (unless it is HTML already), by the standard
+    library's `html.escape` that Django's calls. Django's checks of lazy strings around
+    each value cost three times as much: ~0.5 ms for the library's seventy checkboxes."""
+    return mark_safe(  # noqa: S308 (every value escaped)
+        "".join(
+            template.format_map(
+                {
+                    name: value.__html__() if hasattr(value, "__html__") else escape(str(value))
+                    for name, value in row.items()
+                }
+            )
+            for row in rows
+        )
+    )
+
+
 def site_results_html(hits):
     """The HTML of the site search's results (search/site.py Hit), one after the other."""
-    return format_html_join(
-        "",
+    return escaped_join(
         SITE_RESULT,
         (
             {
@@ -70,7 +89,7 @@ def site_results_html(hits):
 def results_html(results):
     """The HTML of the results, one after the other: their titles and passages marked, their
     members, régions and years."""
-    return format_html_join("", RESULT, (result_fields(result) for result in results))
+    return escaped_join(RESULT, (result_fields(result) for result in results))
 
 
 def result_fields(result):
@@ -118,9 +137,9 @@ def facets_html(search, vocabulary):
                 )
         if checkboxes:
             groups.append(
-                {"legend": facet.legend, "checkboxes": format_html_join("", CHECKBOX, checkboxes)}
+                {"legend": facet.legend, "checkboxes": escaped_join(CHECKBOX, checkboxes)}
             )
-    return format_html_join("", FIELDSET, groups)
+    return escaped_join(FIELDSET, groups)
 
 
 def query_items(search, without=None):
