@@ -157,21 +157,44 @@ class SiteSearch:
         pages = other_pages(self.request, self.locale).only("id", "content_type_id")
         best, complete = self.count_others(backend, parsed, pages)
         sheets = library.engine_for(self.locale, self.query, [])
-        sheet_ids = []
+        batch = Batch()
+        sheet_rows, others = {}, {}
         with sheets.session():
             self.counts[SHEET] = sheets.count()
             self.total = self.counts[self.type] if self.type else sum(self.counts.values())
             last_page = max(1, -(-min(self.total, MAX_PAGE * PER_PAGE) // PER_PAGE))
             self.page_number = min(self.page_number, last_page)
             offset = (self.page_number - 1) * PER_PAGE
-            if self.type in ("", SHEET) and self.counts[SHEET]:
-                limit, start = (PER_PAGE, offset) if self.type else (offset + PER_PAGE, 0)
-                sheet_ids = sheets.ranked_ids("relevance", limit, start)
+            hits = None
+            if self.type == SHEET or not (self.type or best):
+                # Sheets only: their page is ranked by the statement that reads it.
+                if self.counts[SHEET]:
+                    sheets.add_page_rows(
+                        batch, "relevance", PER_PAGE, offset, keep_rows(sheet_rows)
+                    )
+            else:
+                hits, found = self.mixed_hits(backend, parsed, pages, sheets, best, complete)
+                sheet_ids = [pk for key, pk in hits if key == SHEET]
+                if sheet_ids:
+                    rows = library.rows_of(sheet_ids)
+                    batch.add(*rows, lambda rows: keep_rows(sheet_rows)(library.sheet_rows(rows)))
+                if found:
+                    batch.add(*other_rows_of(found), lambda rows: others.update(other_rows(rows)))
+            if along is not None:
+                along(batch, self.total)
+            batch.run()
+        if hits is None:
+            hits = [(SHEET, pk) for pk in sheet_rows]
+        self.hits = self.loaded(hits, sheet_rows, others)
+        return self
+
+    def mixed_hits(self, backend, parsed, pages, sheets, best, complete):
+        """(the hits of the page, as (type, pk), the other pages among them) when other
+        pages are to be shown: of one type, or merged with the sheets."""
+        offset = (self.page_number - 1) * PER_PAGE
         window = offset + PER_PAGE
         found = []
-        if self.type == SHEET:
-            hits = [(SHEET, pk) for pk in sheet_ids]
-        elif self.type:
+        if self.type:
             if complete:
                 found = [page for page in best if self.type_key(page) == self.type]
                 found = found[offset:window]
@@ -179,18 +202,18 @@ class SiteSearch:
             elif self.counts[self.type]:
                 found = backend.search(parsed, self.pages_of_type(pages, self.type))
                 found = list(found[offset:window])
-            hits = [(self.type, page.pk) for page in found]
+            return [(self.type, page.pk) for page in found], found
+        sheet_ids = []
+        if self.counts[SHEET]:
+            sheet_ids = sheets.ranked_ids("relevance", window, 0)
+        if complete or window <= len(best):
+            found = best[:window]
         else:
-            if complete or window <= len(best):
-                found = best[:window]
-            else:
-                found = list(backend.search(parsed, pages)[:window])
-            hits = merge([(SHEET, pk) for pk in sheet_ids], [(OTHER, page.pk) for page in found])[
-                offset:window
-            ]
+            found = list(backend.search(parsed, pages)[:window])
+        hits = merge([(SHEET, pk) for pk in sheet_ids], [(OTHER, page.pk) for page in found])
+        hits = hits[offset:window]
         shown = {pk for _key, pk in hits}
-        self.hits = self.load(hits, [page for page in found if page.pk in shown], along)
-        return self
+        return hits, [page for page in found if page.pk in shown]
 
     def count_others(self, backend, parsed, pages):
         """(the best other pages, whether they are all of them), their counts per type
@@ -211,25 +234,11 @@ class SiteSearch:
     def type_key(self, page):
         return type_of(page.content_type_id, self.content_types)
 
-    def load(self, hits, found, along):
-        """The hits with their pages: the rows of their sheets and of the `found` other
-        pages, read together with the statements of `along` (see `run`)."""
-        sheet_ids = [pk for key, pk in hits if key == SHEET]
-        sheets, others = {}, {}
-        batch = Batch()
-        if sheet_ids:
-            batch.add(
-                *library.rows_of(sheet_ids),
-                lambda rows: sheets.update((row.pk, row) for row in library.sheet_rows(rows)),
-            )
-        if found:
-            batch.add(*other_rows_of(found), lambda rows: others.update(other_rows(rows)))
-        if along is not None:
-            along(batch, self.total)
-        batch.run()
+    def loaded(self, hits, sheet_rows, others):
+        """The hits whose rows were read, with their links, titles and passages."""
         loaded = []
         for key, pk in hits:
-            page = sheets.get(pk) if key == SHEET else others.get(pk)
+            page = sheet_rows.get(pk) if key == SHEET else others.get(pk)
             if page is not None:
                 page.url = url_of(page.url_path, self.request)
                 kind = SHEET if key == SHEET else self.type_key(page)
@@ -239,6 +248,15 @@ class SiteSearch:
         for hit, (title, passage) in zip(loaded, marks, strict=True):
             hit.title_html, hit.passage_html = title, passage
         return loaded
+
+
+def keep_rows(rows_by_pk):
+    """A handler that keeps sheets' rows in `rows_by_pk`, in their order."""
+
+    def keep(rows):
+        rows_by_pk.update((row.pk, row) for row in rows)
+
+    return keep
 
 
 OTHER_FIELDS = ["pk", "title", "url_path", "search_description", "description", "content_type_id"]

@@ -163,3 +163,26 @@ def test_search_fields_offer_suggestions_to_the_script(client, pages, library):
         field = html.select_one("input[name=q]")
         assert field["data-suggestions-url"].startswith("/recherche/suggestions/")
         assert html.select_one('script[src$="js/search-suggestions.js"]')
+
+
+@pytest.mark.parametrize("candidates", [1, 4])
+@pytest.mark.parametrize("type_query", ["", "&type=sheet"])
+def test_sheets_alone_come_in_the_librarys_order(
+    client, add_sheet, monkeypatch, candidates, type_query
+):
+    # When no other page matches, a page of sheets is ranked by the statement that reads
+    # it (search/library.py, PostgresEngine.add_page_rows): as in the library, title
+    # matches first, then the newest; on PostgreSQL with every title read when the newest
+    # candidates hold too few title matches (one candidate per result).
+    monkeypatch.setattr("search.library.FULL_RANK_LIMIT", 1)
+    monkeypatch.setattr("search.library.TITLE_CANDIDATES", candidates)
+    monkeypatch.setattr("search.site.PER_PAGE", 2)
+    add_sheet(title="A urnes")
+    add_sheet(title="B", summary="Des urnes. Des urnes.")
+    add_sheet(title="C urnes")
+    add_sheet(title="D", summary="Des urnes.")
+    pages = [
+        site_result_titles(get_page(client, f"/recherche/?q=urnes{type_query}&page={number}"))
+        for number in (1, 2)
+    ]
+    assert [[title.split()[0] for title in page] for page in pages] == [["C", "A"], ["D", "B"]]
