@@ -11,9 +11,9 @@ the number of sheets, results or filters.
 On PostgreSQL the text is matched by `websearch_to_tsquery` (quotes for a phrase, `-` to
 exclude, `or`; never an error on punctuation) against the GIN-indexed vectors (a narrow
 table of their own). One query reads the ids of the matches; the facet columns each
-process keeps (search/columns.py) filter, count and order them; up to FULL_RANK_LIMIT
-matches, one more query orders them by PostgreSQL's rank, beyond, by title match and date.
-The page of results is then read, and the passages of its rows only highlighted. On
+process keeps (search/columns.py) filter, count and order them. One more statement reads
+the page of results, which it ranks: up to FULL_RANK_LIMIT matches by PostgreSQL's rank,
+beyond, by title match and date. The passages of its rows only are highlighted. On
 SQLite, which `make run` uses, words are matched as accent-folded substrings, with less
 linguistic finesse; passages are chosen and marked alike on both (search/highlight.py)."""
 
