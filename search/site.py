@@ -159,6 +159,7 @@ class SiteSearch:
         sheets = library.engine_for(self.locale, self.query, [])
         batch = Batch()
         sheet_rows, others = {}, {}
+        keep_sheets = keep_rows(sheet_rows)
         with sheets.session():
             self.counts[SHEET] = sheets.count()
             self.total = self.counts[self.type] if self.type else sum(self.counts.values())
@@ -169,15 +170,15 @@ class SiteSearch:
             if self.type == SHEET or not (self.type or best):
                 # Sheets only: their page is ranked by the statement that reads it.
                 if self.counts[SHEET]:
-                    sheets.add_page_rows(
-                        batch, "relevance", PER_PAGE, offset, keep_rows(sheet_rows)
-                    )
+                    sheets.add_page_rows(batch, "relevance", PER_PAGE, offset, keep_sheets)
             else:
                 hits, found = self.mixed_hits(backend, parsed, pages, sheets, best, complete)
                 sheet_ids = [pk for key, pk in hits if key == SHEET]
                 if sheet_ids:
-                    rows = library.rows_of(sheet_ids)
-                    batch.add(*rows, lambda rows: keep_rows(sheet_rows)(library.sheet_rows(rows)))
+                    batch.add(
+                        *library.rows_of(sheet_ids),
+                        lambda rows: keep_sheets(library.sheet_rows(rows)),
+                    )
                 if found:
                     batch.add(*other_rows_of(found), lambda rows: others.update(other_rows(rows)))
             if along is not None:
