@@ -327,9 +327,10 @@ def sheet_rows(rows):
     return [SimpleNamespace(**dict(zip(RESULT_FIELDS, row, strict=True))) for row in rows]
 
 
-def with_url(sheet, request):
-    sheet.url = url_of(sheet.url_path, request)
-    return sheet
+def with_url(row, request):
+    """The row of a result, given the link of its `url_path`."""
+    row.url = url_of(row.url_path, request)
+    return row
 
 
 def result_rows(ids, request):

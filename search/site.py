@@ -22,7 +22,6 @@ from wagtail.search.utils import parse_query_string
 
 from home.memo import per_generation
 from home.models import BasePage, NewsPage
-from home.page_urls import url_of
 from home.queries import restricted_section
 from knowledge.models import CharterPage, PracticeSheetPage
 from members.models import MemberPage
@@ -172,7 +171,9 @@ class SiteSearch:
                 if self.counts[SHEET]:
                     sheets.add_page_rows(batch, "relevance", PER_PAGE, offset, keep_sheets)
             else:
-                hits, found = self.mixed_hits(backend, parsed, pages, sheets, best, complete)
+                hits, found = self.mixed_hits(
+                    backend, parsed, pages, sheets, best, complete, offset
+                )
                 sheet_ids = [pk for key, pk in hits if key == SHEET]
                 if sheet_ids:
                     batch.add(
@@ -189,10 +190,9 @@ class SiteSearch:
         self.hits = self.loaded(hits, sheet_rows, others)
         return self
 
-    def mixed_hits(self, backend, parsed, pages, sheets, best, complete):
-        """(the hits of the page, as (type, pk), the other pages among them) when other
-        pages are to be shown: of one type, or merged with the sheets."""
-        offset = (self.page_number - 1) * PER_PAGE
+    def mixed_hits(self, backend, parsed, pages, sheets, best, complete, offset):
+        """(the hits of the page from `offset`, as (type, pk), the other pages among them)
+        when other pages are to be shown: of one type, or merged with the sheets."""
         window = offset + PER_PAGE
         found = []
         if self.type:
@@ -241,7 +241,7 @@ class SiteSearch:
         for key, pk in hits:
             page = sheet_rows.get(pk) if key == SHEET else others.get(pk)
             if page is not None:
-                page.url = url_of(page.url_path, self.request)
+                library.with_url(page, self.request)
                 kind = SHEET if key == SHEET else self.type_key(page)
                 loaded.append(Hit(page, kind, page.url))
         texts = [hit_texts(hit) for hit in loaded]
