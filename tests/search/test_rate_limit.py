@@ -2,6 +2,8 @@
 over the limit, a 429 in the visitor's language (JSON for suggestions) with Retry-After;
 other clients are not limited, and "0" or an empty value turns the limit off."""
 
+from types import SimpleNamespace
+
 from django.core.exceptions import ImproperlyConfigured
 
 from wagtail.contrib.search_promotions.models import Query
@@ -17,10 +19,16 @@ from .helpers import library_url
 pytestmark = pytest.mark.django_db
 
 
+# Half a minute into a window: a test's requests never straddle two windows, which would
+# start the count again (the limit counts per fixed window, search/ratelimit.py).
+MID_WINDOW = 1_800_000_030.0
+
+
 @pytest.fixture(autouse=True)
-def limits(settings):
+def limits(settings, monkeypatch):
     settings.SEARCH_RATE_LIMIT = "3/m"
     settings.SUGGESTIONS_RATE_LIMIT = "2/m"
+    monkeypatch.setattr("search.ratelimit.time", SimpleNamespace(time=lambda: MID_WINDOW))
 
 
 def search_three_times(client, url, **headers):
