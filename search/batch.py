@@ -17,33 +17,46 @@ class Batch:
         self.statements.append((sql, params, then))
 
     def run(self):
-        """Run the statements, in the order they were added, then their handlers. On
-        PostgreSQL they are pipelined (psycopg's pipeline mode): sent together, each with
-        its parameters bound by the server, so that it keeps its plan like any statement
-        (cms/settings/base.py), and run in one implicit transaction. Elsewhere, one after
-        the other."""
+        """Run the statements, in the order they were added, then their handlers."""
+        with self.running():
+            pass
+
+    @contextmanager
+    def running(self):
+        """Send the statements, in the order they were added; the block runs while the
+        database runs them, then their handlers run. On PostgreSQL they are pipelined
+        (psycopg's pipeline mode): sent together, each with its parameters bound by the
+        server, so that it keeps its plan like any statement (cms/settings/base.py), and run
+        in one implicit transaction. Elsewhere, one after the other, before the block. The
+        block must not use the database: on PostgreSQL its statements would wait for the
+        batch's."""
         statements, self.statements = self.statements, []
         if not statements:
+            yield
             return
         if connection.vendor == "postgresql":
-            results = pipelined(statements)
+            with pipelined(statements) as results:
+                yield
         else:
             with connection.cursor() as cursor:
                 results = []
                 for sql, params, _then in statements:
                     cursor.execute(sql, params)
                     results.append(cursor.fetchall() if cursor.description else [])
+            yield
         # Once the cursors are closed, as a handler may query the database again.
         for (_sql, _params, then), rows in zip(statements, results, strict=True):
             then(rows)
 
 
+@contextmanager
 def pipelined(statements):
-    """The rows of each statement, sent in one round trip: a cursor each, whose results are
-    read once the pipeline is synchronised. An error in one statement aborts the others and
-    is raised as Django's, like that of any query."""
+    """The rows of each statement (a list, filled when the block ends), sent in one round
+    trip: a cursor each, whose results are read once the pipeline is synchronised. The
+    statements are sent before the block runs. An error in one statement aborts the others
+    and is raised as Django's, like that of any query."""
     connection.ensure_connection()
-    cursors = []
+    cursors, results = [], []
     try:
         with connection.wrap_database_errors:
             with connection.connection.pipeline():
@@ -51,7 +64,8 @@ def pipelined(statements):
                     cursor = connection.cursor()
                     cursors.append(cursor)
                     cursor.execute(sql, params)
-            return [cursor.fetchall() if cursor.description else [] for cursor in cursors]
+                yield results
+            results.extend(cursor.fetchall() if cursor.description else [] for cursor in cursors)
     finally:
         for cursor in cursors:
             cursor.close()

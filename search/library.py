@@ -253,22 +253,28 @@ class Search:
         return (self.page_number - 1) * PER_PAGE
 
 
-def run(request, locale, query, filters, sort, page_number, along=None):
+def run(request, locale, query, filters, sort, page_number, along=None, meanwhile=None):
     """Search the library: total, facet counts and one page of highlighted results. The
     page's rows are read in one round trip (search/batch.py), with the statements that
-    `along(batch, total)` adds, if given."""
+    `along(batch, total)` adds, if given; `meanwhile(search)`, if given, is work that
+    needs the counts but not the database, done while PostgreSQL reads the page."""
     search = Search(locale, query, filters, sort, page_number)
     engine = engine_for(locale, query, filters)
     sheets = []
     with engine.session():
-        search.total, search.counts = engine.facet_counts()
+        search.total = engine.count()
         search.page_number = clamp_page(search.page_number, search.total)
         batch = Batch()
         if search.total:
             engine.add_page_rows(batch, sort, PER_PAGE, search.offset, sheets.extend)
         if along is not None:
             along(batch, search.total)
-        batch.run()
+        # The facets are counted (~2 ms of numpy for a frequent word) while PostgreSQL reads
+        # the page: its round trip costs no more than the longer of the two.
+        with batch.running():
+            search.counts = engine.facet_counts()
+            if meanwhile is not None:
+                meanwhile(search)
     sheets = [with_url(sheet, request) for sheet in sheets]
     marks = highlight([document_texts(sheet) for sheet in sheets], query, locale.language_code)
     search.results = [
@@ -374,13 +380,14 @@ class Engine:
             self._matches = self.read_matches()
         return self._matches
 
-    def facet_counts(self):
-        self.passing, counts = self.matches().count(self.filters)
-        return len(self.passing), counts
-
     def count(self):
+        """How many matches pass every filter (kept for the ranking: `passing_matches`)."""
         self.passing, _counts = self.matches().count(self.filters, tally=False)
         return len(self.passing)
+
+    def facet_counts(self):
+        """{facet name: {value or bit: count}} over the matches (Matches.count)."""
+        return self.matches().count(self.filters)[1]
 
     def passing_matches(self):
         """The matches that pass every filter, once counted; before, there is no filter."""
@@ -403,6 +410,8 @@ class Engine:
 
 
 class PostgresEngine(Engine):
+    summary_counts = None
+
     def __init__(self, locale, query, filters):
         self.query = query
         self.filters = filters
@@ -479,15 +488,22 @@ class PostgresEngine(Engine):
         values = [column or [] for column in values]
         return FacetColumns(FACETS, ids or [], values, dates or [], version)
 
-    def facet_counts(self):
-        """The total and the counts of every facet value: without a query nor a filter, the
-        counts a trigger keeps (search.models.FacetSummary), else those of the matches."""
+    def count(self):
+        """Without a query nor a filter, the total that a trigger keeps with the counts of
+        every facet value (search.models.FacetSummary), read with them; else, as any
+        engine, from the matches."""
         if self.query or self.filters:
-            return super().facet_counts()
+            return super().count()
         self.execute("SELECT rows FROM search_facetsummary WHERE locale_id = %(locale)s")
         summary = self.cursor.fetchone()
         rows = summary[0] if summary else []
-        return self.tally(json.loads(rows) if isinstance(rows, str) else rows)
+        total, self.summary_counts = self.tally(json.loads(rows) if isinstance(rows, str) else rows)
+        return total
+
+    def facet_counts(self):
+        if self.summary_counts is not None:
+            return self.summary_counts
+        return super().facet_counts()
 
     def tally(self, rows):
         """(total, counts) from the rows of FacetSummary: GROUPING() flags, 0, values and
@@ -661,7 +677,7 @@ def unfiltered_counts(locale):
     at each visit."""
     engine = engine_for(locale, "", [])
     with engine.session():
-        return engine.facet_counts()
+        return engine.count(), engine.facet_counts()
 
 
 def sheet_count(locale):

@@ -192,8 +192,17 @@ def library_context(page, request, query, truncated, along=None):
     sort = request.GET.get("sort")
     if sort not in library.SORTS or not query:
         sort = default_sort(query)
+    facets = {}
     search = library.run(
-        request, page.locale, query, filters, sort, page_number(request.GET.get("page")), along
+        request,
+        page.locale,
+        query,
+        filters,
+        sort,
+        page_number(request.GET.get("page")),
+        along,
+        # Written while PostgreSQL reads the page of results.
+        meanwhile=lambda search: facets.update(html=facets_html(search, vocabulary)),
     )
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)
@@ -204,7 +213,7 @@ def library_context(page, request, query, truncated, along=None):
         "query_truncated": truncated,
         "results_page": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number),
-        "facets_html": facets_html(search, vocabulary),
+        "facets_html": facets["html"],
         "active_filters": [
             {
                 "legend": active.facet.legend,

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
+import psycopg
 import pytest
 from psycopg import pq
 
@@ -89,6 +90,26 @@ def test_a_batch_sends_its_statements_in_one_round_trip_and_hands_each_its_rows(
     assert senders.index("B") == len(senders) - senders[::-1].index("F")
     assert [message for _sender, message in messages].count("Sync") == 1
     assert len(queries) == 2
+
+
+def test_the_server_runs_a_batch_while_its_block_runs():
+    handed = []
+    batch = Batch()
+    batch.add("SELECT 'slept' FROM pg_sleep(%s)", [0.5], handed.append)
+    batch.add("SELECT %s::int", [2], handed.append)
+    Page.objects.exists()
+    pid = connection.connection.info.backend_pid
+    with (
+        psycopg.connect(**connection.get_connection_params()) as observer,
+        batch.running(),
+    ):
+        running = observer.execute(
+            "SELECT state, query FROM pg_stat_activity WHERE pid = %s", [pid]
+        ).fetchone()
+        assert handed == []
+    assert running[0] == "active"
+    assert "pg_sleep" in running[1]
+    assert handed == [[("slept",)], [(2,)]]
 
 
 def test_a_batch_statement_keeps_its_plan_like_any_other():
