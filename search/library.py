@@ -46,6 +46,8 @@ from .phrases import text_plan
 from .text import fold
 
 PER_PAGE = 20
+# Sequential scans off when there is a query (PostgresEngine.execute), for this transaction.
+PLANNER_SETTING = "set_config('enable_seqscan', %(seqscan)s, true)"
 # The version of the search table (search.models.SearchTableVersion), in a statement.
 TABLE_VERSION = "(SELECT number FROM search_searchtableversion WHERE id = 1)"
 # Like Elasticsearch's max_result_window: deeper pages cost more and nobody reads them.
@@ -380,6 +382,10 @@ class Engine:
             self._matches = self.read_matches()
         return self._matches
 
+    def add_matches(self, batch):
+        """Add the reading of the matches to `batch` where it is one statement (PostgreSQL);
+        else they are read when first needed."""
+
     def count(self):
         """How many matches pass every filter (kept for the ranking: `passing_matches`)."""
         self.passing, _counts = self.matches().count(self.filters, tally=False)
@@ -441,10 +447,14 @@ class PostgresEngine(Engine):
         needed. A frequent word matches a quarter of the rows: the planner would rather read
         them all, vectors included, than use the GIN index."""
         self.cursor.execute(
-            "SELECT set_config('enable_seqscan', %(seqscan)s, true); " + sql,
-            {**self.params, **(params or {}), "seqscan": "off" if self.query else "on"},
+            f"SELECT {PLANNER_SETTING}; " + sql,
+            {**self.params, **(params or {}), "seqscan": self.seqscan},
         )
         self.cursor.nextset()
+
+    @property
+    def seqscan(self):
+        return "off" if self.query else "on"
 
     @property
     def tsquery(self):
@@ -459,21 +469,37 @@ class PostgresEngine(Engine):
         return f"d.title_vector @@ {self.tsquery}" if self.query else "false"
 
     def read_matches(self):
+        self.execute(self.matches_sql())
+        return self.matches_of(self.cursor.fetchall())
+
+    def add_matches(self, batch):
+        """Add the reading of the matches to `batch`, after the planner settings (`execute`),
+        unless they are known. Those settings hold for the statements that follow in the
+        batch's transaction."""
+        if self._matches is None:
+            batch.add(f"SELECT {PLANNER_SETTING}", {"seqscan": self.seqscan}, lambda rows: None)
+            batch.add(self.matches_sql(), self.params, self.keep_matches)
+
+    def keep_matches(self, rows):
+        self._matches = self.matches_of(rows)
+
+    def matches_sql(self):
         """The matches, in one query with the version of the search table: with a query, the
         ids of its matches (whose titles match is read later, for the few results shown:
-        `titles_first`); without, every document."""
+        `titles_first`); without, every document. Ids as 4-byte integers: 25,000 matches
+        in 100 kB."""
         if not self.query:
-            self.execute(f"SELECT {TABLE_VERSION}")
-            version = self.cursor.fetchone()[0]
-            return kept_columns(self.params["locale"], version, self.read).matches()
-        # Ids as 4-byte integers: 25,000 matches in 100 kB.
-        self.execute(
+            return f"SELECT {TABLE_VERSION}, NULL"
+        return (
             f"SELECT {TABLE_VERSION}, string_agg(int4send(d.page_id), '') "
             f"FROM search_practicesearchvector d WHERE {self.where}"
         )
-        version, ids = self.cursor.fetchone()
+
+    def matches_of(self, rows):
+        """The Matches of the row of `matches_sql`."""
+        version, ids = rows[0]
         columns = kept_columns(self.params["locale"], version, self.read)
-        return columns.matches(page_ids(ids))
+        return columns.matches(page_ids(ids)) if self.query else columns.matches()
 
     def read(self):
         """The facet columns of every document of the language, in one query."""

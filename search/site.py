@@ -154,12 +154,16 @@ class SiteSearch:
         # What a result shows of other pages is read by `other_rows`: the backend loads
         # their ids and types only (a page's forty columns cost ~0.5 ms for twenty).
         pages = other_pages(self.request, self.locale).only("id", "content_type_id")
-        best, complete = self.count_others(backend, parsed, pages)
         sheets = library.engine_for(self.locale, self.query, [])
         batch = Batch()
         sheet_rows, others = {}, {}
         keep_sheets = keep_rows(sheet_rows)
         with sheets.session():
+            # The backend builds and runs its queries while PostgreSQL finds the sheets that
+            # match (for a frequent word, the longest of the search's statements).
+            sheets.add_matches(batch)
+            with batch.running():
+                best, complete = self.count_others(backend, parsed, pages)
             self.counts[SHEET] = sheets.count()
             self.total = self.counts[self.type] if self.type else sum(self.counts.values())
             last_page = max(1, -(-min(self.total, MAX_PAGE * PER_PAGE) // PER_PAGE))

@@ -112,6 +112,20 @@ def test_the_server_runs_a_batch_while_its_block_runs():
     assert handed == [[("slept",)], [(2,)]]
 
 
+def test_a_query_in_the_block_of_a_batch_follows_its_statements_in_their_transaction():
+    handed = []
+    batch = Batch()
+    batch.add("SELECT set_config('application_name', 'batch', true)", [], handed.append)
+    Page.objects.exists()
+    with batch.running():
+        assert Page.objects.filter(depth=1).exists()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('application_name')")
+            inside = cursor.fetchone()
+    assert inside == ("batch",)
+    assert handed == [[("batch",)]]
+
+
 def test_a_batch_statement_keeps_its_plan_like_any_other():
     def run():
         batch = Batch()

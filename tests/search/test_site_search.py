@@ -1,6 +1,8 @@
 """The site search: every page type of the active language, a type filter with a count per
 type, pages of results, its translated address; and the suggestions as the visitor types."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -186,3 +188,18 @@ def test_sheets_alone_come_in_the_librarys_order(
         for number in (1, 2)
     ]
     assert [[title.split()[0] for title in page] for page in pages] == [["C", "A"], ["D", "B"]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's pipeline mode")
+def test_the_other_pages_are_searched_while_postgresql_finds_the_sheets(client, pages):
+    # search/site.py: the sheets' match is sent first; the backend's queries follow it in
+    # the same pipeline, built while PostgreSQL runs it.
+    get_page(client, "/recherche/?q=zythologie")
+    with CaptureQueriesContext(connection) as queries:
+        html = get_page(client, "/recherche/?q=zythologie&page=1")
+    statements = [query["sql"] for query in queries]
+    match = next(n for n, sql in enumerate(statements) if "search_practicesearchvector" in sql)
+    others = [n for n, sql in enumerate(statements) if "wagtailsearch_indexentry" in sql]
+    assert others
+    assert match < min(others)
+    assert type_counts(html) == ONE_OF_EACH_TYPE
