@@ -160,7 +160,9 @@ class SiteSearch:
         keep_sheets = keep_rows(sheet_rows)
         with sheets.session():
             # The backend builds and runs its queries while PostgreSQL finds the sheets that
-            # match (for a frequent word, the longest of the search's statements).
+            # match (for a frequent word, the longest of the search's statements). They run
+            # after the match's planner setting: the few hundred other pages are read
+            # through indexes all the same (1.6 ms, against 2.5 with sequential scans).
             sheets.add_matches(batch)
             with batch.running():
                 best, complete = self.count_others(backend, parsed, pages)
