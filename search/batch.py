@@ -28,8 +28,8 @@ class Batch:
         (psycopg's pipeline mode): sent together, each with its parameters bound by the
         server, so that it keeps its plan like any statement (cms/settings/base.py), and run
         in one implicit transaction. Elsewhere, one after the other, before the block. The
-        block must not use the database: on PostgreSQL its statements would wait for the
-        batch's."""
+        block may query the database: on PostgreSQL its statements follow the batch's in the
+        pipeline (and its transaction), and their rows come after the batch's."""
         statements, self.statements = self.statements, []
         if not statements:
             yield

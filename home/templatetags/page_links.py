@@ -9,7 +9,11 @@ from django.utils.translation import gettext
 
 register = template.Library()
 
-LINK = '<li><a href="?{}page={}">{}</a></li>'
+LINK = '<li><a href="?{}page={}"{}>{}</a></li>'
+
+
+def link(query, number, label, rel=""):
+    return format_html(LINK, query, number, format_html(' rel="{}"', rel) if rel else "", label)
 
 
 @register.simple_tag
@@ -22,14 +26,7 @@ def pagination(items, page_range, query):
         return ""
     links = []
     if items.has_previous():
-        links.append(
-            format_html(
-                '<li><a href="?{}page={}" rel="prev">{}</a></li>',
-                query,
-                items.previous_page_number(),
-                gettext("Page précédente"),
-            )
-        )
+        links.append(link(query, items.previous_page_number(), gettext("Page précédente"), "prev"))
     for number in page_range:
         if number == items.number:
             links.append(format_html('<li><span aria-current="page">{}</span></li>', number))
@@ -38,16 +35,9 @@ def pagination(items, page_range, query):
         else:
             # The translation is the site's own HTML; the number is an integer.
             label = gettext('<span class="visually-hidden">Page </span>%(number)s')
-            links.append(format_html(LINK, query, number, mark_safe(label % {"number": number})))  # noqa: S308
+            links.append(link(query, number, mark_safe(label % {"number": number})))  # noqa: S308
     if items.has_next():
-        links.append(
-            format_html(
-                '<li><a href="?{}page={}" rel="next">{}</a></li>',
-                query,
-                items.next_page_number(),
-                gettext("Page suivante"),
-            )
-        )
+        links.append(link(query, items.next_page_number(), gettext("Page suivante"), "next"))
     return format_html(
         '<nav class="pagination" aria-label="{}"><ul>{}</ul></nav>',
         gettext("Pagination"),
