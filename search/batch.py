@@ -2,7 +2,7 @@
 page of results, counting the search and reading its promotions cost one round trip, not
 three."""
 
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from django.db import connection
 
@@ -24,29 +24,38 @@ class Batch:
     @contextmanager
     def running(self):
         """Send the statements, in the order they were added; the block runs while the
-        database runs them, then their handlers run. On PostgreSQL they are pipelined
-        (psycopg's pipeline mode): sent together, each with its parameters bound by the
-        server, so that it keeps its plan like any statement (cms/settings/base.py), and run
-        in one implicit transaction. Elsewhere, one after the other, before the block. The
-        block may query the database: on PostgreSQL its statements follow the batch's in the
-        pipeline (and its transaction), and their rows come after the batch's."""
+        database runs them, then their handlers run. The block is given a function that
+        reads their rows and runs their handlers at once, for the part of the block that
+        needs them (once; the block's end then does nothing more). On PostgreSQL they are
+        pipelined (psycopg's pipeline mode): sent together, each with its parameters bound by
+        the server, so that it keeps its plan like any statement (cms/settings/base.py), and
+        run in one implicit transaction. Elsewhere, one after the other, before the block.
+        Before that function is called, the block may query the database: on PostgreSQL its
+        statements follow the batch's in the pipeline (and its transaction), and their rows
+        come after the batch's."""
         statements, self.statements = self.statements, []
-        if not statements:
-            yield
-            return
-        if connection.vendor == "postgresql":
-            with pipelined(statements) as results:
-                yield
-        else:
-            with connection.cursor() as cursor:
-                results = []
-                for sql, params, _then in statements:
-                    cursor.execute(sql, params)
-                    results.append(cursor.fetchall() if cursor.description else [])
-            yield
-        # Once the cursors are closed, as a handler may query the database again.
-        for (_sql, _params, then), rows in zip(statements, results, strict=True):
-            then(rows)
+        with ExitStack() as sent:
+            results = []
+            if statements and connection.vendor == "postgresql":
+                results = sent.enter_context(pipelined(statements))
+            elif statements:
+                with connection.cursor() as cursor:
+                    for sql, params, _then in statements:
+                        cursor.execute(sql, params)
+                        results.append(cursor.fetchall() if cursor.description else [])
+            handled = []
+
+            def finish():
+                if handled:
+                    return
+                handled.append(True)
+                # Once the cursors are closed, as a handler may query the database again.
+                sent.close()
+                for (_sql, _params, then), rows in zip(statements, results, strict=True):
+                    then(rows)
+
+            yield finish
+            finish()
 
 
 @contextmanager

@@ -256,29 +256,64 @@ class Search:
 
 
 def run(request, locale, query, filters, sort, page_number, along=None, meanwhile=None):
-    """Search the library: total, facet counts and one page of highlighted results. The
-    page's rows are read in one round trip (search/batch.py), with the statements that
-    `along(batch, total)` adds, if given; `meanwhile(search)`, if given, is work that
-    needs the counts but not the database, done while PostgreSQL reads the page."""
-    search = Search(locale, query, filters, sort, page_number)
+    """Search the library: total, facet counts and one page of highlighted results (see
+    `started`)."""
+    with started(request, locale, query, filters, sort, page_number, along, meanwhile) as search:
+        return search()
+
+
+@contextmanager
+def started(request, locale, query, filters, sort, page_number, along=None, meanwhile=None):
+    """Start a search of the library: with a query, its matches are sent to PostgreSQL at
+    once (for a frequent word, the longest of its statements), and the block runs while it
+    finds them. The block is given a function that finishes the search and returns it, the
+    same each time: the first call waits for the matches, then reads the total, the facet
+    counts and a page of highlighted results. The page's rows are read in one round trip
+    (search/batch.py), with the statements that `along(batch, total)` adds, if given;
+    `meanwhile(search)`, if given, is work that needs the counts but not the database, done
+    while PostgreSQL reads the page."""
     engine = engine_for(locale, query, filters)
-    sheets = []
     with engine.session():
-        search.total = engine.count()
-        search.page_number = clamp_page(search.page_number, search.total)
-        batch = Batch()
-        if search.total:
-            engine.add_page_rows(batch, sort, PER_PAGE, search.offset, sheets.extend)
-        if along is not None:
-            along(batch, search.total)
-        # The facets are counted (~2 ms of numpy for a frequent word) while PostgreSQL reads
-        # the page: its round trip costs no more than the longer of the two.
-        with batch.running():
-            search.counts = engine.facet_counts()
-            if meanwhile is not None:
-                meanwhile(search)
+        matching = Batch()
+        if query:
+            engine.add_matches(matching)
+        with matching.running() as matched:
+
+            @functools.cache
+            def finished():
+                matched()
+                search = Search(locale, query, filters, sort, page_number)
+                sheets = read_page(engine, search, along, meanwhile)
+                return highlighted(search, sheets, request)
+
+            yield finished
+
+
+def read_page(engine, search, along, meanwhile):
+    """The rows of the search's page of results, once its total and facets are counted."""
+    sheets = []
+    search.total = engine.count()
+    search.page_number = clamp_page(search.page_number, search.total)
+    batch = Batch()
+    if search.total:
+        engine.add_page_rows(batch, search.sort, PER_PAGE, search.offset, sheets.extend)
+    if along is not None:
+        along(batch, search.total)
+    # The facets are counted (~2 ms of numpy for a frequent word) while PostgreSQL reads
+    # the page: its round trip costs no more than the longer of the two.
+    with batch.running():
+        search.counts = engine.facet_counts()
+        if meanwhile is not None:
+            meanwhile(search)
+    return sheets
+
+
+def highlighted(search, sheets, request):
+    """The search with its results: these rows, their title and passage marked."""
     sheets = [with_url(sheet, request) for sheet in sheets]
-    marks = highlight([document_texts(sheet) for sheet in sheets], query, locale.language_code)
+    marks = highlight(
+        [document_texts(sheet) for sheet in sheets], search.query, search.locale.language_code
+    )
     search.results = [
         Result(sheet, title, passage) for sheet, (title, passage) in zip(sheets, marks, strict=True)
     ]

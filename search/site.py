@@ -7,7 +7,9 @@ backend (`get_search_backend()`: the database, or Elasticsearch with its fallbac
 type is chosen, the two rankings are merged by reciprocal rank (each result scores
 1 / (60 + its rank) in its own list), which needs no common scale of scores."""
 
+import functools
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -146,55 +148,74 @@ class SiteSearch:
         return pages.type(*models_of(key))
 
     def run(self, along=None):
-        """Search: the counts per type and a page of hits. Their rows are read in one round
-        trip (search/batch.py), with the statements that `along(batch, total)` adds, if
-        given."""
-        backend = get_search_backend()
-        parsed = backend_query(self.query)
-        # What a result shows of other pages is read by `other_rows`: the backend loads
-        # their ids and types only (a page's forty columns cost ~0.5 ms for twenty).
-        pages = other_pages(self.request, self.locale).only("id", "content_type_id")
+        """Search: the counts per type and a page of hits (see `started`)."""
+        with self.started(along) as search:
+            return search()
+
+    @contextmanager
+    def started(self, along=None):
+        """Start the search: the statement that finds the sheets that match is sent to
+        PostgreSQL at once (for a frequent word, the longest of the search's statements),
+        and the block runs while it runs. The block is given a function that finishes the
+        search and returns it, the same each time: the counts per type and a page of hits,
+        whose rows are read in one round trip (search/batch.py) with the statements that
+        `along(batch, total)` adds, if given."""
         sheets = library.engine_for(self.locale, self.query, [])
+        with sheets.session():
+            matching = Batch()
+            sheets.add_matches(matching)
+            with matching.running() as matched:
+
+                @functools.cache
+                def finished():
+                    # The backend builds and runs its queries while PostgreSQL finds the
+                    # sheets. They run after the match's planner setting: the few hundred
+                    # other pages are read through indexes all the same (1.6 ms, against 2.5
+                    # with sequential scans).
+                    backend = get_search_backend()
+                    parsed = backend_query(self.query)
+                    # What a result shows of other pages is read by `other_rows`: the
+                    # backend loads their ids and types only (a page's forty columns cost
+                    # ~0.5 ms for twenty).
+                    pages = other_pages(self.request, self.locale).only("id", "content_type_id")
+                    best, complete = self.count_others(backend, parsed, pages)
+                    matched()
+                    self.read_page(backend, parsed, pages, sheets, best, complete, along)
+                    return self
+
+                yield finished
+
+    def read_page(self, backend, parsed, pages, sheets, best, complete, along):
+        """Count the sheets, then read the page of hits."""
+        self.counts[SHEET] = sheets.count()
+        self.total = self.counts[self.type] if self.type else sum(self.counts.values())
+        last_page = max(1, -(-min(self.total, MAX_PAGE * PER_PAGE) // PER_PAGE))
+        self.page_number = min(self.page_number, last_page)
+        offset = (self.page_number - 1) * PER_PAGE
         batch = Batch()
         sheet_rows, others = {}, {}
         keep_sheets = keep_rows(sheet_rows)
-        with sheets.session():
-            # The backend builds and runs its queries while PostgreSQL finds the sheets that
-            # match (for a frequent word, the longest of the search's statements). They run
-            # after the match's planner setting: the few hundred other pages are read
-            # through indexes all the same (1.6 ms, against 2.5 with sequential scans).
-            sheets.add_matches(batch)
-            with batch.running():
-                best, complete = self.count_others(backend, parsed, pages)
-            self.counts[SHEET] = sheets.count()
-            self.total = self.counts[self.type] if self.type else sum(self.counts.values())
-            last_page = max(1, -(-min(self.total, MAX_PAGE * PER_PAGE) // PER_PAGE))
-            self.page_number = min(self.page_number, last_page)
-            offset = (self.page_number - 1) * PER_PAGE
-            hits = None
-            if self.type == SHEET or not (self.type or best):
-                # Sheets only: their page is ranked by the statement that reads it.
-                if self.counts[SHEET]:
-                    sheets.add_page_rows(batch, "relevance", PER_PAGE, offset, keep_sheets)
-            else:
-                hits, found = self.mixed_hits(
-                    backend, parsed, pages, sheets, best, complete, offset
+        hits = None
+        if self.type == SHEET or not (self.type or best):
+            # Sheets only: their page is ranked by the statement that reads it.
+            if self.counts[SHEET]:
+                sheets.add_page_rows(batch, "relevance", PER_PAGE, offset, keep_sheets)
+        else:
+            hits, found = self.mixed_hits(backend, parsed, pages, sheets, best, complete, offset)
+            sheet_ids = [pk for key, pk in hits if key == SHEET]
+            if sheet_ids:
+                batch.add(
+                    *library.rows_of(sheet_ids),
+                    lambda rows: keep_sheets(library.sheet_rows(rows)),
                 )
-                sheet_ids = [pk for key, pk in hits if key == SHEET]
-                if sheet_ids:
-                    batch.add(
-                        *library.rows_of(sheet_ids),
-                        lambda rows: keep_sheets(library.sheet_rows(rows)),
-                    )
-                if found:
-                    batch.add(*other_rows_of(found), lambda rows: others.update(other_rows(rows)))
-            if along is not None:
-                along(batch, self.total)
-            batch.run()
+            if found:
+                batch.add(*other_rows_of(found), lambda rows: others.update(other_rows(rows)))
+        if along is not None:
+            along(batch, self.total)
+        batch.run()
         if hits is None:
             hits = [(SHEET, pk) for pk in sheet_rows]
         self.hits = self.loaded(hits, sheet_rows, others)
-        return self
 
     def mixed_hits(self, backend, parsed, pages, sheets, best, complete, offset):
         """(the hits of the page from `offset`, as (type, pk), the other pages among them)

@@ -6,6 +6,7 @@ a private page or a draft revision; whatever the query string holds, the answer 
 (or JSON) that echoes the query escaped, never an error; the number of SQL queries does not
 grow with the number of pages or results."""
 
+from contextlib import contextmanager
 from html import escape
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from knowledge.models import PracticeSheetPage
 from members.templatetags.member_tags import Figures, region_label
 
 from . import library, site, stats
+from .deferred import deferred, resolved
 from .models import UnansweredQuery
 from .ratelimit import limit_searches, limit_suggestions
 from .text import clean_query, fold
@@ -182,8 +184,28 @@ def page_number(value):
     return max(number, 1)
 
 
-def library_context(page, request, query, truncated, along=None):
-    """The context of the practice library page for a request (`along`: see library.run)."""
+# The entries of the library page's context that its search gives.
+LIBRARY_SEARCH_ENTRIES = [
+    "search",
+    "results_page",
+    "page_range",
+    "facets_html",
+    "active_filters",
+    "pagination_query",
+    "results_capped",
+    "results_html",
+    "promotions",
+]
+
+
+@contextmanager
+def library_search(page, request):
+    """The context of the practice library page for a request, its search started
+    (library.started): the entries that the search gives are deferred (search/deferred.py),
+    so that a template rendered in the block renders up to the first of them while
+    PostgreSQL finds the matches."""
+    query, truncated = clean_query(request.GET.get("q", ""))
+    number = page_number(request.GET.get("page"))
     # Terms, principles and their bits change only with a new page-cache generation
     # (snippets, publishing a charter, allocating a bit): read once per generation.
     rows = per_generation(request, ("facet vocabulary",), library.vocabulary_rows)
@@ -192,25 +214,44 @@ def library_context(page, request, query, truncated, along=None):
     sort = request.GET.get("sort")
     if sort not in library.SORTS or not query:
         sort = default_sort(query)
+    counted = {"promotions": None}
+    along = None
+    if query and number == 1:
+        along = count_search(
+            request, query, counted, UnansweredQuery.Scope.LIBRARY, page.locale, [PracticeSheetPage]
+        )
     facets = {}
-    search = library.run(
-        request,
-        page.locale,
-        query,
-        filters,
-        sort,
-        page_number(request.GET.get("page")),
-        along,
+
+    def write_facets(search):
         # Written while PostgreSQL reads the page of results.
-        meanwhile=lambda search: facets.update(html=facets_html(search, vocabulary)),
+        facets["html"] = facets_html(search, vocabulary)
+
+    started = library.started(
+        request, page.locale, query, filters, sort, number, along, write_facets
     )
+    with started as searched:
+        yield {
+            "search_query": query,
+            "query_truncated": truncated,
+            "noindex": bool(query or filters or number > 1),
+            "has_filters": bool(filters),
+            "sort": sort,
+            "sorts": library.SORTS,
+            "max_results": library.MAX_RESULTS,
+            **deferred(
+                lambda: library_results(searched(), facets, counted), LIBRARY_SEARCH_ENTRIES
+            ),
+        }
+
+
+def library_results(search, facets, counted):
+    """The entries of the library page's context that its search gives (`facets` and
+    `counted`: the HTML of the facets and the promotions, as the search writes them)."""
     paginator = Paginator(CountedRange(min(search.total, library.MAX_RESULTS)), library.PER_PAGE)
     page_obj = paginator.get_page(search.page_number)
     items = query_items(search)
     return {
         "search": search,
-        "search_query": query,
-        "query_truncated": truncated,
         "results_page": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number),
         "facets_html": facets["html"],
@@ -223,28 +264,18 @@ def library_context(page, request, query, truncated, along=None):
             for active in search.filters
             for option in active.options
         ],
-        "sort": sort,
-        "sorts": library.SORTS,
         "pagination_query": urlencode(items) + "&" if items else "",
-        "has_filters": bool(search.filters),
         "results_capped": search.total > library.MAX_RESULTS,
-        "max_results": library.MAX_RESULTS,
+        "results_html": results_html(search.results),
+        **counted,
     }
 
 
 def library_page_context(page, request):
-    """The context of the practice library page: the search form, facets, results."""
-    query, truncated = clean_query(request.GET.get("q", ""))
-    counted = {}
-    along = None
-    if query and page_number(request.GET.get("page")) == 1:
-        along = count_search(
-            request, query, counted, UnansweredQuery.Scope.LIBRARY, page.locale, [PracticeSheetPage]
-        )
-    context = library_context(page, request, query, truncated, along)
-    context.update(counted)
-    context["results_html"] = results_html(context["search"].results)
-    return context
+    """The context of the practice library page for a request, its search done: for what
+    renders it later (Wagtail's previews)."""
+    with library_search(page, request) as context:
+        return resolved(context)
 
 
 def count_search(request, query, context, scope, locale, page_types=None):
@@ -260,34 +291,56 @@ def count_search(request, query, context, scope, locale, page_types=None):
     return along
 
 
+# The entries of the site search page's context that its search gives.
+SITE_SEARCH_ENTRIES = [
+    "results",
+    "results_html",
+    "results_page",
+    "page_range",
+    "pagination_query",
+    "total_all",
+    "type_counts",
+    "promotions",
+]
+
+
 @require_safe
 @limit_searches
 def search(request):
-    """The site search: `q`, `type` (see search/site.py TYPES) and `page`."""
+    """The site search: `q`, `type` (see search/site.py TYPES) and `page`. The page renders
+    as its search runs: up to the first result while PostgreSQL finds the sheets that match
+    (search/deferred.py)."""
     query, truncated = clean_query(request.GET.get("q", ""))
     locale = active_locale(request)
+    number = page_number(request.GET.get("page"))
+    searched = site.SiteSearch(request, locale, query, request.GET.get("type", ""), number)
     context = {
         "search_query": query,
         "query_truncated": truncated,
         "types": [{"value": key, "label": label} for key, label, _models in site.TYPES],
-        "selected_type": request.GET.get("type", ""),
+        "selected_type": searched.type,
     }
-    if query:
-        along = None
-        if page_number(request.GET.get("page")) == 1:
-            along = count_search(request, query, context, UnansweredQuery.Scope.SITE, locale)
-        results = site.SiteSearch(
-            request,
-            locale,
-            query,
-            request.GET.get("type", ""),
-            page_number(request.GET.get("page")),
-        ).run(along)
-        context["results"] = results
-        context["selected_type"] = results.type
-        context["results_html"] = site_results_html(results.hits)
-        context.update(site_pagination(results))
-    return TemplateResponse(request, "pages/search/search_page.html", context)
+    template = "pages/search/search_page.html"
+    if not query:
+        return TemplateResponse(request, template, context)
+    counted = {"promotions": None}
+    along = None
+    if number == 1:
+        along = count_search(request, query, counted, UnansweredQuery.Scope.SITE, locale)
+    with searched.started(along) as finished:
+        context.update(deferred(lambda: site_results(finished(), counted), SITE_SEARCH_ENTRIES))
+        return TemplateResponse(request, template, context).render()
+
+
+def site_results(results, counted):
+    """The entries of the site search page's context that its search gives (`counted`: the
+    promotions, as the search writes them)."""
+    return {
+        "results": results,
+        "results_html": site_results_html(results.hits),
+        **site_pagination(results),
+        **counted,
+    }
 
 
 def site_pagination(results):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,18 @@ class PracticeLibraryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(library_page_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """As Wagtail's Page.serve, the page rendered as its search runs: the template
+        renders up to the first result while PostgreSQL finds the matches, then waits for
+        them (search.views.library_search)."""
+        from search.views import library_search
+
+        request.is_preview = False
+        with library_search(self, request) as search_context:
+            context = super().get_context(request, *args, **kwargs) | search_context
+            template = self.get_template(request, *args, **kwargs)
+            return TemplateResponse(request, template, context).render()
 
 
 class PracticeSheetPage(AttributedToMember, BasePage):

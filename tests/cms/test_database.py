@@ -126,6 +126,25 @@ def test_a_query_in_the_block_of_a_batch_follows_its_statements_in_their_transac
     assert handed == [[("batch",)]]
 
 
+def test_the_block_of_a_batch_may_read_its_rows_before_it_ends_then_leaves_the_pipeline():
+    handed = []
+    batch = Batch()
+    batch.add("SELECT %s::int", [1], handed.append)
+    batch.add("SELECT %s::int", [2], handed.append)
+    Page.objects.exists()
+    with batch.running() as finish:
+        assert handed == []
+        finish()
+        assert handed == [[(1,)], [(2,)]]
+        # Out of the pipeline: several statements in one round trip work again (a pipeline
+        # refuses them).
+        with several_statements_cursor() as cursor:
+            cursor.execute("SELECT 3; SELECT 4")
+            assert cursor.nextset() and cursor.fetchone() == (4,)
+        finish()
+    assert handed == [[(1,)], [(2,)]]
+
+
 def test_a_batch_statement_keeps_its_plan_like_any_other():
     def run():
         batch = Batch()
