@@ -11,10 +11,13 @@ class Batch:
     def __init__(self):
         self.statements = []
 
-    def add(self, sql, params, then):
+    def add(self, sql, params, then, binary=False):
         """Send `sql` (with %s or %(name)s parameters) with the others; `then(rows)` gets its
-        rows."""
-        self.statements.append((sql, params, then))
+        rows. `binary`: on PostgreSQL, they come in its binary format, for values that it
+        would otherwise write out as text for psycopg to parse back (the 100 kB of ids of a
+        search's matches: ~0.4 ms less). A type that psycopg cannot load from binary comes as
+        bytes."""
+        self.statements.append((sql, params, then, binary))
 
     def run(self):
         """Run the statements, in the order they were added, then their handlers."""
@@ -40,7 +43,7 @@ class Batch:
                 results = sent.enter_context(pipelined(statements))
             elif statements:
                 with connection.cursor() as cursor:
-                    for sql, params, _then in statements:
+                    for sql, params, _then, _binary in statements:
                         cursor.execute(sql, params)
                         results.append(cursor.fetchall() if cursor.description else [])
             handled = []
@@ -51,7 +54,7 @@ class Batch:
                 handled.append(True)
                 # Once the cursors are closed, as a handler may query the database again.
                 sent.close()
-                for (_sql, _params, then), rows in zip(statements, results, strict=True):
+                for (_sql, _params, then, _binary), rows in zip(statements, results, strict=True):
                     then(rows)
 
             yield finish
@@ -69,8 +72,8 @@ def pipelined(statements):
     try:
         with connection.wrap_database_errors:
             with connection.connection.pipeline():
-                for sql, params, _then in statements:
-                    cursor = connection.cursor()
+                for sql, params, _then, binary in statements:
+                    cursor = binary_cursor() if binary else connection.cursor()
                     cursors.append(cursor)
                     cursor.execute(sql, params)
                 yield results
@@ -78,6 +81,12 @@ def pipelined(statements):
     finally:
         for cursor in cursors:
             cursor.close()
+
+
+def binary_cursor():
+    """A cursor whose rows come in PostgreSQL's binary format, wrapped by Django like any
+    cursor, so that its queries are logged and counted."""
+    return connection._prepare_cursor(connection.connection.cursor(binary=True))
 
 
 @contextmanager

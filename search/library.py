@@ -513,7 +513,7 @@ class PostgresEngine(Engine):
         batch's transaction."""
         if self._matches is None:
             batch.add(f"SELECT {PLANNER_SETTING}", {"seqscan": self.seqscan}, lambda rows: None)
-            batch.add(self.matches_sql(), self.params, self.keep_matches)
+            batch.add(self.matches_sql(), self.params, self.keep_matches, binary=True)
 
     def keep_matches(self, rows):
         self._matches = self.matches_of(rows)

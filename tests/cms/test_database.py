@@ -145,6 +145,21 @@ def test_the_block_of_a_batch_may_read_its_rows_before_it_ends_then_leaves_the_p
     assert handed == [[(1,)], [(2,)]]
 
 
+def test_a_batch_statement_may_ask_for_its_rows_in_the_binary_format_and_is_counted():
+    handed = []
+    batch = Batch()
+    # psycopg loads a tsvector from text only: from binary, it hands the bytes.
+    batch.add("SELECT 'vote'::tsvector", [], handed.append)
+    batch.add("SELECT 'vote'::tsvector", [], handed.append, binary=True)
+    batch.add("SELECT %s::bigint, int4send(%s)", [7, 9], handed.append, binary=True)
+    with CaptureQueriesContext(connection) as queries:
+        batch.run()
+    assert handed[0] == [("'vote'",)]
+    assert isinstance(handed[1][0][0], bytes)
+    assert handed[2] == [(7, b"\x00\x00\x00\t")]
+    assert len(queries) == 3
+
+
 def test_a_batch_statement_keeps_its_plan_like_any_other():
     def run():
         batch = Batch()
