@@ -130,35 +130,9 @@ class Matches:
     def __len__(self):
         return len(self.positions)
 
-    def count(self, filters, tally=True):
-        """(the Matches that pass every filter, counts of every facet value). A match that
-        fails one filter counts for that filter's values only, as if the visitor unticked
-        it; one that fails none counts everywhere. `tally=False`: no counts."""
-        if not filters:
-            counts = {}
-            if tally:
-                counts = {
-                    facet.name: self.columns.tally(facet, self.positions)
-                    for facet in self.columns.facets
-                }
-            return self, counts
-        passes = [self.columns.accepts(active, self.positions) for active in filters]
-        failed = np.zeros(len(self.positions), dtype=np.int8)
-        for passed in passes:
-            failed += ~passed
-        everywhere = failed == 0
-        in_title = None if self.in_title is None else self.in_title[everywhere]
-        passing = Matches(self.columns, self.positions[everywhere], in_title)
-        if not tally:
-            return passing, {}
-        rows = {facet.name: everywhere for facet in self.columns.facets}
-        for active, passed in zip(filters, passes, strict=True):
-            rows[active.facet.name] = everywhere | ((failed == 1) & ~passed)
-        counts = {
-            facet.name: self.columns.tally(facet, self.positions[rows[facet.name]])
-            for facet in self.columns.facets
-        }
-        return passing, counts
+    def filtered(self, filters):
+        """These matches seen through a search's filters (Filtered)."""
+        return Filtered(self, filters)
 
     def page_ids(self):
         return self.columns.ids[self.positions].tolist()
@@ -181,6 +155,41 @@ class Matches:
             top = np.argpartition(-key, first)[:first]
         top = top[np.argsort(-key[top])]
         return self.columns.ids[self.positions[top]].tolist()
+
+
+class Filtered:
+    """Matches seen through a search's filters: those that pass them all (`passing`), and
+    the counts of every facet value (`counts()`). A match that fails one filter counts for
+    that filter's values only, as if the visitor unticked it; one that fails none counts
+    everywhere. Each filter is tested once, for both."""
+
+    def __init__(self, matches, filters):
+        self.matches = matches
+        self.filters = filters
+        if not filters:
+            self.passing = matches
+            return
+        columns, positions = matches.columns, matches.positions
+        self.passes = [columns.accepts(active, positions) for active in filters]
+        self.failed = np.zeros(len(positions), dtype=np.int8)
+        for passed in self.passes:
+            self.failed += ~passed
+        self.everywhere = self.failed == 0
+        in_title = None if matches.in_title is None else matches.in_title[self.everywhere]
+        self.passing = Matches(columns, positions[self.everywhere], in_title)
+
+    def counts(self):
+        """{facet name: {value or bit: count}}."""
+        columns, positions = self.matches.columns, self.matches.positions
+        if not self.filters:
+            return {facet.name: columns.tally(facet, positions) for facet in columns.facets}
+        rows = {facet.name: self.everywhere for facet in columns.facets}
+        for active, passed in zip(self.filters, self.passes, strict=True):
+            rows[active.facet.name] = self.everywhere | ((self.failed == 1) & ~passed)
+        return {
+            facet.name: columns.tally(facet, positions[rows[facet.name]])
+            for facet in columns.facets
+        }
 
 
 def kept_columns(locale_id, version, read):

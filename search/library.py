@@ -408,8 +408,8 @@ class Engine:
     """What both engines share: the matches (`read_matches()`, once per search) filtered,
     counted and ordered by the columns of search/columns.py."""
 
-    passing = None
     _matches = None
+    _filtered = None
 
     def matches(self):
         """Every match of the query, whatever the filters (search.columns.Matches)."""
@@ -421,18 +421,23 @@ class Engine:
         """Add the reading of the matches to `batch` where it is one statement (PostgreSQL);
         else they are read when first needed."""
 
+    def filtered(self):
+        """The matches seen through the filters (search.columns.Filtered), once."""
+        if self._filtered is None:
+            self._filtered = self.matches().filtered(self.filters)
+        return self._filtered
+
     def count(self):
-        """How many matches pass every filter (kept for the ranking: `passing_matches`)."""
-        self.passing, _counts = self.matches().count(self.filters, tally=False)
-        return len(self.passing)
+        """How many matches pass every filter."""
+        return len(self.passing_matches())
 
     def facet_counts(self):
-        """{facet name: {value or bit: count}} over the matches (Matches.count)."""
-        return self.matches().count(self.filters)[1]
+        """{facet name: {value or bit: count}} over the matches (Filtered.counts)."""
+        return self.filtered().counts()
 
     def passing_matches(self):
-        """The matches that pass every filter, once counted; before, there is no filter."""
-        return self.passing if self.passing is not None else self.matches()
+        """The matches that pass every filter."""
+        return self.filtered().passing
 
     def ranked_ids(self, sort, limit, offset):
         """A page of ids: the newest, those whose title matches first when sorted by

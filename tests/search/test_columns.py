@@ -10,7 +10,7 @@ import pytest
 
 from search import columns as kept
 from search.columns import FacetColumns, bit_counts, octet_columns
-from search.library import FACETS
+from search.library import FACETS, Filter, Option
 from search.models import SearchTableVersion
 
 from .conftest import postgres_only
@@ -86,9 +86,26 @@ def test_ids_the_columns_do_not_hold_are_left_out():
 def test_each_match_is_counted_with_its_own_values():
     """Matches come in the table's order, not the ids': each keeps its own values."""
     matches = columns_of([30, 10, 20], [1, 2, 4]).matches([20, 30], [True, False])
-    passing, counts = matches.count([])
-    assert len(passing) == 2
-    assert counts["phase"] == {2: 1, 0: 1}
+    filtered = matches.filtered([])
+    assert len(filtered.passing) == 2
+    assert filtered.counts()["phase"] == {2: 1, 0: 1}
+
+
+def test_filters_are_tested_once_for_the_passing_matches_and_the_counts(monkeypatch):
+    """A match that fails one filter counts for that filter's values only."""
+    phase = next(facet for facet in FACETS if facet.name == "phase")
+    # Phases as bits 0 and 1; the filter ticks bit 0.
+    matches = columns_of([10, 20, 30], [1, 2, 3]).matches([10, 20, 30])
+    tested = []
+    accepts = FacetColumns.accepts
+    monkeypatch.setattr(
+        FacetColumns, "accepts", lambda *args: tested.append(args[1]) or accepts(*args)
+    )
+    ticked = Filter(phase, [Option("vote", "Vote", bit=0)])
+    filtered = matches.filtered([ticked])
+    assert filtered.passing.page_ids() == [10, 30]
+    assert filtered.counts()["phase"] == {0: 2, 1: 2}
+    assert tested == [ticked]
 
 
 @pytest.mark.parametrize("first", [1, 2, 3, 5])
