@@ -19,9 +19,18 @@ class Deferred:
 
 
 def deferred(compute, names):
-    """{name: Deferred} for these names, each read from `compute()` (a dict), called once."""
-    compute = functools.cache(compute)
-    return {name: Deferred(compute, name) for name in names}
+    """{name: Deferred} for these names, each read from `compute()` (a dict), called once.
+    The dict must hold these names and no other: an entry left out of them would be missing
+    from the template's context without a word."""
+
+    @functools.cache
+    def computed():
+        values = compute()
+        if set(values) != set(names):
+            raise ValueError(f"Deferred entries {sorted(names)}, computed {sorted(values)}")
+        return values
+
+    return {name: Deferred(computed, name) for name in names}
 
 
 def resolved(context):

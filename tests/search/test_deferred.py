@@ -31,6 +31,12 @@ def test_deferred_entries_are_computed_together_once_at_the_first_read():
     assert resolved(context) == {"query": "vote", "total": 3, "html": "<p>3</p>"}
 
 
+def test_deferred_entries_must_be_those_computed():
+    context = deferred(lambda: {"total": 3, "html": ""}, ["total"])
+    with pytest.raises(ValueError, match="html"):
+        context["total"]()
+
+
 @pytest.fixture
 def order(monkeypatch):
     """The order of what happens in a request: "chrome" when the page's header and menus
