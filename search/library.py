@@ -137,7 +137,9 @@ def vocabulary_rows():
 
 class Vocabulary:
     """Every value of every facet in the active language, with its bit, from `rows` (those
-    of `vocabulary_rows`, which one query reads)."""
+    of `vocabulary_rows`, which one query reads). Kept for a generation of the page cache
+    and shared by its requests (search/views.py): a région is added when first met, the
+    same for every request."""
 
     def __init__(self, locale, rows):
         self.locale = locale

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
@@ -207,9 +208,13 @@ def library_search(page, request):
     query, truncated = clean_query(request.GET.get("q", ""))
     number = page_number(request.GET.get("page"))
     # Terms, principles and their bits change only with a new page-cache generation
-    # (snippets, publishing a charter, allocating a bit): read once per generation.
-    rows = per_generation(request, ("facet vocabulary",), library.vocabulary_rows)
-    vocabulary = library.Vocabulary(page.locale, rows)
+    # (snippets, publishing a charter, allocating a bit), the years with the year: the
+    # values of the facets in the page's language are read and sorted once per generation.
+    vocabulary = per_generation(
+        request,
+        ("facet vocabulary", page.locale.pk, timezone.localdate().year),
+        lambda: library.Vocabulary(page.locale, library.vocabulary_rows()),
+    )
     filters = library.parse_filters(request.GET, vocabulary)
     sort = request.GET.get("sort")
     if sort not in library.SORTS or not query:

@@ -36,3 +36,27 @@ def forget_static_urls(setting, **kwargs):
 
 
 setting_changed.connect(forget_static_urls)
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: renders its content where it stands, and
+    puts it in `name` for a later part of the template (base.html renders the footer before
+    the page's content: on a search page, while PostgreSQL finds the matches)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # Escaped as the template engine renders any content: the output is safe HTML.
+        context[self.name] = self.nodelist.render(context)
+        return ""
