@@ -2,6 +2,7 @@
 finds the matches, and the results when the template first needs them."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.test.signals import template_rendered
 
 import pytest
 
@@ -40,7 +41,8 @@ def test_deferred_entries_must_be_those_computed():
 @pytest.fixture
 def order(monkeypatch):
     """The order of what happens in a request: "chrome" when the page's header and menus
-    are read (the template's first tag), "search" when the search's statements are read."""
+    are read (the template's first tag), "footer" when the footer is rendered, "search" when
+    the search's statements are read."""
     events = []
     read_chrome = site_tags.chrome
 
@@ -48,8 +50,14 @@ def order(monkeypatch):
         events.append("chrome")
         return read_chrome(*args)
 
+    def rendered(sender, template, **kwargs):
+        if template.name == "navigation/footer.html":
+            events.append("footer")
+
     monkeypatch.setattr(site_tags, "chrome", chrome)
-    return events
+    template_rendered.connect(rendered)
+    yield events
+    template_rendered.disconnect(rendered)
 
 
 def test_the_library_renders_its_chrome_before_it_reads_its_search(
@@ -61,7 +69,7 @@ def test_the_library_renders_its_chrome_before_it_reads_its_search(
         library_search, "read_page", lambda *args: order.append("search") or read_page(*args)
     )
     response = get_page(client, "/fiches-pratiques/?q=%C3%A9coles")
-    assert order == ["chrome", "search"]
+    assert order == ["chrome", "footer", "search"]
     assert "Le budget des écoles" in text(response)
 
 
@@ -77,7 +85,7 @@ def test_the_site_search_renders_its_chrome_before_it_reads_its_search(
 
     monkeypatch.setattr(site.SiteSearch, "count_others", counted)
     response = get_page(client, "/recherche/?q=%C3%A9coles")
-    assert order == ["chrome", "search"]
+    assert order == ["chrome", "footer", "search"]
     assert "Le budget des écoles" in text(response)
 
 
