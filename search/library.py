@@ -275,20 +275,27 @@ def started(request, locale, query, filters, sort, page_number, along=None, mean
     `meanwhile(search)`, if given, is work that needs the counts but not the database, done
     while PostgreSQL reads the page."""
     engine = engine_for(locale, query, filters)
+    with matching(engine) as matched:
+
+        @functools.cache
+        def finished():
+            matched()
+            search = Search(locale, query, filters, sort, page_number)
+            sheets = read_page(engine, search, along, meanwhile)
+            return highlighted(search, sheets, request)
+
+        yield finished
+
+
+@contextmanager
+def matching(engine):
+    """The engine's session, its matches sent (Engine.add_matches): the block runs while
+    PostgreSQL finds them, and is given a function that waits for them (Batch.running)."""
     with engine.session():
-        matching = Batch()
-        if query:
-            engine.add_matches(matching)
-        with matching.running() as matched:
-
-            @functools.cache
-            def finished():
-                matched()
-                search = Search(locale, query, filters, sort, page_number)
-                sheets = read_page(engine, search, along, meanwhile)
-                return highlighted(search, sheets, request)
-
-            yield finished
+        batch = Batch()
+        engine.add_matches(batch)
+        with batch.running() as matched:
+            yield matched
 
 
 def read_page(engine, search, along, meanwhile):
@@ -515,10 +522,11 @@ class PostgresEngine(Engine):
         return self.matches_of(self.cursor.fetchall())
 
     def add_matches(self, batch):
-        """Add the reading of the matches to `batch`, after the planner settings (`execute`),
-        unless they are known. Those settings hold for the statements that follow in the
-        batch's transaction."""
-        if self._matches is None:
+        """Add the reading of the matches of a query to `batch`, after the planner settings
+        (`execute`), unless they are known. Those settings hold for the statements that follow
+        in the batch's transaction. Without a query, the matches are every document, read
+        when needed, if ever (the total and counts may come from FacetSummary)."""
+        if self._matches is None and self.query:
             batch.add(f"SELECT {PLANNER_SETTING}", {"seqscan": self.seqscan}, lambda rows: None)
             batch.add(self.matches_sql(), self.params, self.keep_matches, binary=True)
 

@@ -161,29 +161,26 @@ class SiteSearch:
         whose rows are read in one round trip (search/batch.py) with the statements that
         `along(batch, total)` adds, if given."""
         sheets = library.engine_for(self.locale, self.query, [])
-        with sheets.session():
-            matching = Batch()
-            sheets.add_matches(matching)
-            with matching.running() as matched:
+        with library.matching(sheets) as matched:
 
-                @functools.cache
-                def finished():
-                    # The backend builds and runs its queries while PostgreSQL finds the
-                    # sheets. They run after the match's planner setting: the few hundred
-                    # other pages are read through indexes all the same (1.6 ms, against 2.5
-                    # with sequential scans).
-                    backend = get_search_backend()
-                    parsed = backend_query(self.query)
-                    # What a result shows of other pages is read by `other_rows`: the
-                    # backend loads their ids and types only (a page's forty columns cost
-                    # ~0.5 ms for twenty).
-                    pages = other_pages(self.request, self.locale).only("id", "content_type_id")
-                    best, complete = self.count_others(backend, parsed, pages)
-                    matched()
-                    self.read_page(backend, parsed, pages, sheets, best, complete, along)
-                    return self
+            @functools.cache
+            def finished():
+                # The backend builds and runs its queries while PostgreSQL finds the sheets.
+                # They run after the match's planner setting: the few hundred other pages
+                # are read through indexes all the same (1.6 ms, against 2.5 with
+                # sequential scans).
+                backend = get_search_backend()
+                parsed = backend_query(self.query)
+                # What a result shows of other pages is read by `other_rows`: the backend
+                # loads their ids and types only (a page's forty columns cost ~0.5 ms for
+                # twenty).
+                pages = other_pages(self.request, self.locale).only("id", "content_type_id")
+                best, complete = self.count_others(backend, parsed, pages)
+                matched()
+                self.read_page(backend, parsed, pages, sheets, best, complete, along)
+                return self
 
-                yield finished
+            yield finished
 
     def read_page(self, backend, parsed, pages, sheets, best, complete, along):
         """Count the sheets, then read the page of hits."""
